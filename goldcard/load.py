@@ -1,0 +1,206 @@
+"""Load the data folder into numbered guides: YAML with line marks, checked by the pydantic models.
+
+Shared blocks are expanded here, and step numbers are given here, from order alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from .model import Glossary, Guide, Include, Section, SharedBlock, Step
+from .problems import DataError, Problem, display_path
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class NumberedStep:
+    number: int
+    step: Step
+    section: Section
+    block: str | None  # the shared block it was included from, if any
+
+
+@dataclass(frozen=True)
+class NumberedSection:
+    section: Section
+    steps: list[NumberedStep]
+
+
+@dataclass
+class LoadedGuide:
+    guide: Guide
+    path: Path
+    raw: Any
+    sections: list[NumberedSection]
+
+    @property
+    def steps(self) -> list[NumberedStep]:
+        return [step for section in self.sections for step in section.steps]
+
+    def number_of(self, step_id: str) -> int | None:
+        return next((s.number for s in self.steps if s.step.id == step_id), None)
+
+
+@dataclass
+class Site:
+    root: Path
+    guides: list[LoadedGuide]
+    blocks: dict[str, tuple[SharedBlock, Path, Any]]
+    glossary: Glossary
+    glossary_path: Path
+    raw_glossary: Any = field(repr=False, default=None)
+
+    def guide(self, slug: str) -> LoadedGuide:
+        for loaded in self.guides:
+            if loaded.guide.slug == slug:
+                return loaded
+        known = ", ".join(g.guide.slug for g in self.guides)
+        raise KeyError(f"no guide {slug!r}; the guides are: {known}")
+
+
+def read_yaml(path: Path) -> Any:
+    yaml = YAML(typ="rt")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise DataError([Problem(display_path(path), line, column, f"YAML syntax: {error.problem}",
+                                 "check indentation and quoting on this line or the one above")]) from None
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(display_path(path), 1, 1, f"not UTF-8 text ({error.reason})",
+                                 "save the file as UTF-8")]) from None
+
+
+def locate(raw: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
+    """1-based line and column of the node at `loc` in ruamel data, or of its nearest ancestor."""
+    line, column = 1, 1
+    node = raw
+    for key in loc:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(node, list) and isinstance(key, int) and key < len(node):
+                if lc is not None:
+                    line, column = lc.item(key)[0] + 1, lc.item(key)[1] + 1
+                node = node[key]
+            elif isinstance(node, dict) and key in node:
+                if lc is not None:
+                    line, column = lc.key(key)[0] + 1, lc.key(key)[1] + 1
+                node = node[key]
+            else:
+                break  # a union tag or a missing key: the parent's position is the best we have
+        except (KeyError, IndexError, TypeError):
+            break
+    return line, column
+
+
+def describe(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for key in loc:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        elif str(key) in {"Step", "Include", "str", "PerLanguageUrl"}:
+            continue  # pydantic's union branch names mean nothing to an editor
+        else:
+            parts.append(("." if parts else "") + str(key))
+    return "".join(parts) or "(top level)"
+
+
+FIXES = {
+    "missing": "add it",
+    "extra_forbidden": "remove it or check its spelling against the schema",
+    "string_pattern_mismatch": "use lowercase letters, digits and single hyphens",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "too_short": "add at least one item",
+    "literal_error": "use one of the values the message lists",
+}
+
+
+def load_model(path: Path, model: type[ModelT]) -> tuple[ModelT, Any]:
+    raw = read_yaml(path)
+    if raw is None:
+        raw = {}
+    try:
+        return model.model_validate(raw), raw
+    except ValidationError as error:
+        problems = []
+        seen: set[tuple[int, int, str]] = set()
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            line, column = locate(raw, loc)
+            message = f"{describe(loc)}: {item['msg']}"
+            if (line, column, message) in seen:
+                continue
+            seen.add((line, column, message))
+            problems.append(Problem(display_path(path), line, column, message,
+                                    FIXES.get(item["type"], "see data/schema for what this field takes")))
+        raise DataError(problems) from None
+
+
+def number_guide(guide: Guide, path: Path, raw: Any, blocks: dict[str, tuple[SharedBlock, Path, Any]]) -> LoadedGuide:
+    problems: list[Problem] = []
+    sections: list[NumberedSection] = []
+    number = 0
+    for s_index, section in enumerate(guide.sections):
+        numbered: list[NumberedStep] = []
+        for i_index, item in enumerate(section.steps):
+            if isinstance(item, Include):
+                if item.include not in blocks:
+                    line, column = locate(raw, ("sections", s_index, "steps", i_index, "include"))
+                    known = ", ".join(sorted(blocks)) or "none"
+                    problems.append(Problem(display_path(path), line, column,
+                                            f"include names a shared block {item.include!r} that does not exist",
+                                            f"use one of: {known} (files in data/shared/)"))
+                    continue
+                for step in blocks[item.include][0].steps:
+                    number += 1
+                    numbered.append(NumberedStep(number, step, section, item.include))
+            else:
+                number += 1
+                numbered.append(NumberedStep(number, item, section, None))
+        sections.append(NumberedSection(section, numbered))
+    if problems:
+        raise DataError(problems)
+    return LoadedGuide(guide, path, raw, sections)
+
+
+def load_site(data_dir: Path) -> Site:
+    """Everything under data/: guides (in series order), shared blocks and the glossary."""
+    problems: list[Problem] = []
+    blocks: dict[str, tuple[SharedBlock, Path, Any]] = {}
+    for path in sorted((data_dir / "shared").glob("*.yaml")):
+        try:
+            block, raw = load_model(path, SharedBlock)
+            blocks[path.stem] = (block, path, raw)
+        except DataError as error:
+            problems += error.problems
+    guides: list[LoadedGuide] = []
+    for path in sorted((data_dir / "guides").glob("*.yaml")):
+        try:
+            guide, raw = load_model(path, Guide)
+            guides.append(number_guide(guide, path, raw, blocks))
+        except DataError as error:
+            problems += error.problems
+    glossary_path = data_dir / "glossary.yaml"
+    glossary, raw_glossary = Glossary(terms=[]), None
+    try:
+        glossary, raw_glossary = load_model(glossary_path, Glossary)
+    except FileNotFoundError:
+        problems.append(Problem(display_path(glossary_path), 1, 1, "the glossary file is missing",
+                                "restore data/glossary.yaml"))
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        raise DataError(problems)
+    guides.sort(key=lambda loaded: loaded.guide.number)
+    return Site(data_dir, guides, blocks, glossary, glossary_path, raw_glossary)
