@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
-from .model import Glossary, Guide, Include, Section, SharedBlock, Step
+from .model import Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -55,6 +56,7 @@ class Site:
     blocks: dict[str, tuple[SharedBlock, Path, Any]]
     glossary: Glossary
     glossary_path: Path
+    ui: UiStrings
     raw_glossary: Any = field(repr=False, default=None)
 
     def guide(self, slug: str) -> LoadedGuide:
@@ -65,8 +67,16 @@ class Site:
         raise KeyError(f"no guide {slug!r}; the guides are: {known}")
 
 
+class _DatesAsText(RoundTripConstructor):
+    """Leaves dates as text for pydantic, so that 2024-02-30 is reported with its line, not raised by the parser."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
 def read_yaml(path: Path) -> Any:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     try:
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle)
@@ -102,13 +112,15 @@ def locate(raw: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
     return line, column
 
 
+# Names pydantic puts in an error's location for the branch of a union; they are not keys in the file.
+UNION_TAGS = {"Step", "Include", "str", "PerLanguageUrl"}
+
+
 def describe(loc: tuple[Any, ...]) -> str:
     parts: list[str] = []
     for key in loc:
         if isinstance(key, int):
             parts.append(f"[{key}]")
-        elif str(key) in {"Step", "Include", "str", "PerLanguageUrl"}:
-            continue  # pydantic's union branch names mean nothing to an editor
         else:
             parts.append(("." if parts else "") + str(key))
     return "".join(parts) or "(top level)"
@@ -136,7 +148,7 @@ def load_model(path: Path, model: type[ModelT]) -> tuple[ModelT, Any]:
         problems = []
         seen: set[tuple[int, int, str]] = set()
         for item in error.errors():
-            loc = tuple(item["loc"])
+            loc = tuple(key for key in item["loc"] if key not in UNION_TAGS)
             line, column = locate(raw, loc)
             message = f"{describe(loc)}: {item['msg']}"
             if (line, column, message) in seen:
@@ -200,7 +212,12 @@ def load_site(data_dir: Path) -> Site:
                                 "restore data/glossary.yaml"))
     except DataError as error:
         problems += error.problems
+    ui = UiStrings({})
+    try:
+        ui, _ = load_model(data_dir / "ui.yaml", UiStrings)
+    except DataError as error:
+        problems += error.problems
     if problems:
         raise DataError(problems)
     guides.sort(key=lambda loaded: loaded.guide.number)
-    return Site(data_dir, guides, blocks, glossary, glossary_path, raw_glossary)
+    return Site(data_dir, guides, blocks, glossary, glossary_path, ui, raw_glossary)

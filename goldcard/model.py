@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, field_validator
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -53,7 +53,7 @@ class Link(Strict):
     )
 
     def url_for(self, lang: Lang) -> str:
-        return self.url if isinstance(self.url, str) else self.url[lang]  # type: ignore[index]
+        return self.url if isinstance(self.url, str) else getattr(self.url, lang)
 
 
 NoteKind = Literal["note", "tip", "warning", "danger", "info"]
@@ -105,11 +105,22 @@ class Include(Strict):
     include: str = Field(pattern=SLUG, description="Name of a shared block in data/shared/.")
 
 
+def _step_or_include(value: Any) -> str:
+    keys = value.keys() if isinstance(value, dict) else vars(value)
+    return "Include" if "include" in keys else "Step"
+
+
+# Tagged, so that an error in a step is reported once, against the step, not against both kinds.
+StepOrInclude = Annotated[
+    Union[Annotated[Step, Tag("Step")], Annotated[Include, Tag("Include")]], Discriminator(_step_or_include)
+]
+
+
 class Section(Strict):
     id: str = Field(pattern=SLUG)
     title: Text
     declared_steps: int | None = Field(None, ge=1, description="Step count the source declares, checked on build.")
-    steps: list[Union[Step, Include]] = Field(min_length=1)
+    steps: list[StepOrInclude] = Field(min_length=1)
 
 
 class Guide(Strict):
@@ -170,3 +181,10 @@ class Glossary(Strict):
 
     def by_label(self) -> dict[str, Term]:
         return {term.zh: term for term in self.terms}
+
+
+class UiStrings(RootModel[dict[str, Text]]):
+    """The site's own words (headings, buttons, messages), in both languages."""
+
+    def get(self, key: str, lang: Lang, **values: object) -> str:
+        return self.root[key][lang].format(**values)

@@ -1,0 +1,34 @@
+# The project's commands. `make serve` and `make test` are the two a new reader needs (see README.md);
+# each installs what it needs first (scripts/setup.sh).
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(PY) -m mkdocs
+# Same input, same site: dates in the output (sitemap) come from the data, not from the clock.
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell $(PY) scripts/source_date.py 2>/dev/null || echo 0)
+
+.PHONY: setup serve build test check pdf bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	$(MKDOCS) serve --livereload
+
+build: setup
+	$(MKDOCS) build --strict --clean
+
+test: setup
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+check: setup
+	$(PY) scripts/check.py
+
+pdf: build
+	$(PY) scripts/pdf.py
+
+bench: setup
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site .pytest_cache

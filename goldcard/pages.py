@@ -1,0 +1,55 @@
+"""Render the site-wide pages from the data: the list of guides and the glossary."""
+
+from __future__ import annotations
+
+import html
+from typing import get_args
+
+from .model import Term, TermKind
+from .render import step_count
+from .text import Context, format_date, render_labels
+
+
+def render_guide_list(ctx: Context) -> str:
+    ui, lang = ctx.site.ui, ctx.lang
+    items = []
+    for loaded in ctx.site.guides:
+        guide = loaded.guide
+        summary = render_labels(html.escape(guide.summary[lang].strip()), ctx)
+        updated = ui.get("updated", lang, date=format_date(guide.updated, lang))
+        items.append(
+            f'<li class="gc-guide-card" data-guide-card="{guide.slug}" markdown>\n\n'
+            f"### [{html.escape(guide.title[lang])}]({ctx.guides_dir}{guide.slug}.md)\n\n"
+            f'<p class="gc-card-meta">{ui.get("series", lang, n=guide.number)} · '
+            f"{step_count(len(loaded.steps), ctx)} · {updated}</p>\n\n"
+            f"<p>{summary}</p>\n\n</li>"
+        )
+    heading = f"## {ui.get('guides', lang)} {{ #guides }}"
+    return f'{heading}\n\n<ul class="gc-guide-list" markdown>\n\n' + "\n\n".join(items) + "\n\n</ul>\n"
+
+
+def render_term(term: Term, ctx: Context, with_next: bool) -> str:
+    cells = [
+        f'<td lang="zh-TW">「{html.escape(term.zh)}」</td>',
+        f"<td>{html.escape(term.en)}</td>",
+        f"<td>{render_labels(html.escape(term.explain[ctx.lang]), ctx)}</td>",
+    ]
+    if with_next:
+        cells.append(f"<td>{render_labels(html.escape(term.next[ctx.lang]), ctx) if term.next else ''}</td>")
+    return f'<tr id="term-{html.escape(term.zh)}">' + "".join(cells) + "</tr>"
+
+
+def render_glossary(ctx: Context) -> str:
+    ui, lang = ctx.site.ui, ctx.lang
+    parts = []
+    for kind in get_args(TermKind):
+        terms = [term for term in ctx.site.glossary.terms if term.kind == kind]
+        if not terms:
+            continue
+        has_next = any(term.next for term in terms)
+        keys = ["glossary_zh", "glossary_en", "glossary_explain"] + (["glossary_next"] if has_next else [])
+        header = "".join(f'<th scope="col">{ui.get(key, lang)}</th>' for key in keys)
+        rows = "\n".join(render_term(term, ctx, has_next) for term in terms)
+        table = f'<table class="gc-glossary">\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>'
+        parts.append(f"## {ui.get(f'glossary_kind_{kind}', lang)} {{ #{kind} }}\n\n{table}\n")
+    return "\n".join(parts)

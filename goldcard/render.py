@@ -1,0 +1,115 @@
+"""Render a guide as the Markdown of one language: data in, Markdown out, nothing of MkDocs.
+
+The markup carries the contract the tests and scripts rely on: one element with `data-guide` and
+`data-step-count`, and one `<section id="step-N" data-step="N" data-step-id="...">` per step.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+from .load import LoadedGuide, NumberedSection, NumberedStep
+from .model import Link, Note, Text
+from .text import Context, format_date, render_labels, render_text
+
+INDENT = "    "
+
+
+def indent(markdown: str) -> str:
+    return textwrap.indent(markdown, INDENT, lambda line: bool(line.strip()))
+
+
+def quoted(title: str) -> str:
+    return '"' + title.replace('"', "'") + '"'
+
+
+def render_note(note: Note, ctx: Context) -> str:
+    title = render_text(note.title, ctx, plain=True) if note.title else ctx.site.ui.get(f"note_{note.kind}", ctx.lang)
+    return f"!!! {note.kind} {quoted(title)}\n\n{indent(render_text(note.text, ctx))}\n"
+
+
+def render_link(link: Link, ctx: Context) -> str:
+    return f"- [{render_text(link.label, ctx)}]({link.url_for(ctx.lang)})"
+
+
+def render_links(links: list[Link], ctx: Context) -> str:
+    if not links:
+        return ""
+    items = "\n".join(render_link(link, ctx) for link in links)
+    return f'<p class="gc-links-title">{ctx.site.ui.get("links", ctx.lang)}</p>\n\n{items}\n'
+
+
+def render_screen(screen: Text, ctx: Context) -> str:
+    return f"??? screen {quoted(ctx.site.ui.get('screen', ctx.lang))}\n\n{indent(render_text(screen, ctx))}\n"
+
+
+def step_count(n: int, ctx: Context) -> str:
+    return ctx.site.ui.get("step_count_one" if n == 1 else "step_count", ctx.lang, n=n)
+
+
+def render_step(numbered: NumberedStep, ctx: Context) -> str:
+    step = numbered.step
+    heading = ctx.site.ui.get("step", ctx.lang, n=numbered.number)
+    parts = [
+        f'<section class="gc-step" id="step-{numbered.number}" data-step="{numbered.number}" '
+        f'data-step-id="{step.id}" markdown>',
+        f'### <span class="gc-step-number">{heading}</span> {render_text(step.title, ctx)} '
+        f"{{ #step-{numbered.number}-title }}",
+    ]
+    if step.body:
+        parts.append(render_text(step.body, ctx))
+    parts += [render_note(note, ctx) for note in step.notes]
+    if step.links:
+        parts.append(render_links(step.links, ctx))
+    if step.screen:
+        parts.append(render_screen(step.screen, ctx))
+    parts.append("</section>")
+    return "\n\n".join(parts)
+
+
+def render_section(numbered: NumberedSection, ctx: Context) -> str:
+    section = numbered.section
+    parts = [
+        f"## {render_text(section.title, ctx)} {{ #{section.id} }}",
+        f'<p class="gc-section-meta">{step_count(len(numbered.steps), ctx)}</p>',
+    ]
+    parts += [render_step(step, ctx) for step in numbered.steps]
+    return "\n\n".join(parts)
+
+
+def render_checklist(items: list[Text], ctx: Context) -> str:
+    if not items:
+        return ""
+    lines = "\n".join(f"- {render_text(item, ctx)}" for item in items)
+    title = ctx.site.ui.get("before_you_start", ctx.lang)
+    return f'<div class="gc-checklist" markdown>\n\n<p class="gc-checklist-title">{title}</p>\n\n{lines}\n\n</div>'
+
+
+def render_meta(loaded: LoadedGuide, ctx: Context) -> str:
+    guide, ui, lang = loaded.guide, ctx.site.ui, ctx.lang
+    facts = [
+        step_count(len(loaded.steps), ctx),
+        ui.get("updated", lang, date=f'<time datetime="{guide.updated.isoformat()}">{format_date(guide.updated, lang)}</time>'),
+        ui.get("by", lang, author=html.escape(guide.author[lang])),
+    ]
+    return '<p class="gc-meta">' + " · ".join(facts) + "</p>"
+
+
+def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
+    """The whole guide page body, title included."""
+    guide = loaded.guide
+    parts = [
+        f"# {render_text(guide.title, ctx, plain=True)}",
+        f'<div class="gc-guide" data-guide="{guide.slug}" data-step-count="{len(loaded.steps)}" markdown>',
+        f'<p class="gc-summary">{render_labels(html.escape(guide.summary[ctx.lang].strip()), ctx)}</p>',
+        render_meta(loaded, ctx),
+    ]
+    if guide.intro:
+        parts.append(render_text(guide.intro, ctx))
+    parts += [render_note(note, ctx) for note in guide.notices]
+    parts.append(render_links(guide.links, ctx))
+    parts.append(render_checklist(guide.checklist, ctx))
+    parts += [render_section(section, ctx) for section in loaded.sections]
+    parts.append("</div>")
+    return "\n\n".join(part for part in parts if part) + "\n"

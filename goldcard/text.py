@@ -1,0 +1,84 @@
+"""Turn one stored text into the Markdown of one language: platform labels, step links and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+
+from .load import Site
+from .model import LABEL_PATTERN, Lang, Text
+
+# [](step:apply/log-in) or [](step:apply/open-platform..verify-email); the link text is generated when empty.
+STEP_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(step:(?P<guide>[a-z0-9-]+)/(?P<first>[a-z0-9-]+)(?:\.\.(?P<last>[a-z0-9-]+))?\)")
+
+WEEKDAYS_ZH = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a text is rendered: the site, the language, and the page's place relative to the guides."""
+
+    site: Site
+    lang: Lang
+    guide: str | None = None  # the slug of the guide page being rendered, if any
+    guides_dir: str = ""  # path from the page to docs/guides/, e.g. "guides/" from the home page
+
+
+def format_date(date: dt.date, lang: Lang) -> str:
+    if lang == "zh":
+        return f"{date.year} 年 {date.month} 月 {date.day} 日"
+    return f"{date.day} {date.strftime('%B')} {date.year}"
+
+
+def label_markup(label: str, ctx: Context, plain: bool = False) -> str:
+    """「中文」 on Chinese pages; 「中文」 (English) on English pages, the English from the glossary."""
+    if ctx.lang == "zh":
+        return f"「{label}」"
+    term = ctx.site.glossary.by_label().get(label)
+    english = f" ({term.en})" if term else ""
+    if plain:
+        return f"「{label}」{english}"
+    return f'<span lang="zh-TW">「{html.escape(label)}」</span>{html.escape(english)}'
+
+
+def render_labels(text: str, ctx: Context, plain: bool = False) -> str:
+    return LABEL_PATTERN.sub(lambda match: label_markup(match.group(1), ctx, plain), text)
+
+
+def step_link_target(guide: str, step_id: str, ctx: Context) -> tuple[str, int] | None:
+    try:
+        number = ctx.site.guide(guide).number_of(step_id)
+    except KeyError:
+        return None
+    if number is None:
+        return None
+    page = "" if guide == ctx.guide else f"{ctx.guides_dir}{guide}.md"
+    return f"{page}#step-{number}", number
+
+
+def render_step_links(text: str, ctx: Context) -> str:
+    ui = ctx.site.ui
+
+    def replace(match: re.Match[str]) -> str:
+        first = step_link_target(match["guide"], match["first"], ctx)
+        last = step_link_target(match["guide"], match["last"], ctx) if match["last"] else None
+        if first is None or (match["last"] and last is None):
+            return match["text"] or match[0]  # validation reports it; the page still reads
+        if last is not None:
+            label = ui.get("step_range", ctx.lang, first=first[1], last=last[1])
+        else:
+            label = ui.get("step", ctx.lang, n=first[1])
+        if match["text"]:
+            label = match["text"]
+        if match["guide"] != ctx.guide:
+            label += f" ({ctx.site.guide(match['guide']).guide.title[ctx.lang]})"
+        return f"[{label}]({first[0]})"
+
+    return STEP_LINK.sub(replace, text)
+
+
+def render_text(text: Text, ctx: Context, plain: bool = False) -> str:
+    """The Markdown of one language of a stored text. `plain` leaves out HTML (for titles)."""
+    return render_labels(render_step_links(text[ctx.lang].strip(), ctx), ctx, plain)

@@ -1,0 +1,71 @@
+"""Fill the pages under docs/ from the guide data.
+
+A page names what it shows in its front matter (`goldcard: guide` with `guide: <slug>`, `goldcard: home`,
+`goldcard: glossary`); this hook renders that from data with the plain-Python core in `goldcard/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from goldcard.load import Site, load_site
+from goldcard.model import Lang
+from goldcard.pages import render_glossary, render_guide_list
+from goldcard.problems import DataError
+from goldcard.render import render_guide
+from goldcard.text import Context, render_labels
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+_site: Site | None = None
+
+
+def site() -> Site:
+    if _site is None:
+        raise PluginError("the guide data was not loaded (on_config did not run)")
+    return _site
+
+
+def page_language(page: Page, config: MkDocsConfig) -> Lang:
+    locale = getattr(page.file, "locale", None) or config.theme["language"]
+    return "zh" if str(locale).startswith("zh") else "en"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Loaded once per language build; loading is a few milliseconds, and a fresh load is what makes
+    # `mkdocs serve` pick up an edited data file.
+    global _site
+    try:
+        _site = load_site(DATA_DIR)
+    except DataError as error:
+        raise PluginError(f"the guide data has errors:\n{error}") from None
+    return config
+
+
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    kind = page.meta.get("goldcard")
+    if kind is None:
+        return markdown
+    lang = page_language(page, config)
+    guides_dir = "" if page.file.src_uri.startswith("guides/") else "guides/"
+    if kind == "guide":
+        slug = page.meta.get("guide")
+        try:
+            loaded = site().guide(str(slug))
+        except KeyError as error:
+            raise PluginError(f"{page.file.src_uri}: front matter `guide: {slug}`: {error.args[0]}") from None
+        return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir))
+    context = Context(site(), lang, None, guides_dir)
+    # Hand-written prose follows the data's conventions too: 「label」 gets its English on English pages.
+    if kind == "home":
+        return render_labels(markdown, context) + "\n\n" + render_guide_list(context)
+    if kind == "glossary":
+        return render_labels(markdown, context) + "\n\n" + render_glossary(context)
+    raise PluginError(f"{page.file.src_uri}: unknown `goldcard: {kind}` in front matter; use guide, home or glossary")

@@ -1,0 +1,109 @@
+"""A full `mkdocs build --strict`: both languages of every page, switcher links, hreflang, sitemap, no other host."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from conftest import SLUGS
+
+PAGES = ["", "glossary/"] + [f"guides/{slug}/" for slug in SLUGS]
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def parse(path: Path) -> list[tuple[str, dict[str, str]]]:
+    collector = Collect()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector.tags
+
+
+def page_file(site: Path, url_path: str) -> Path:
+    return site / url_path / "index.html"
+
+
+def test_every_page_exists_in_both_languages_with_the_right_lang(built_site):
+    for page in PAGES:
+        zh, en = page_file(built_site, page), page_file(built_site, "en/" + page)
+        assert zh.exists() and en.exists(), page
+        assert '<html lang="zh-TW"' in zh.read_text(encoding="utf-8")
+        assert '<html lang="en"' in en.read_text(encoding="utf-8")
+
+
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(built_site):
+    for page in PAGES:
+        for prefix, other in (("", "en/"), ("en/", "")):
+            path = page_file(built_site, prefix + page)
+            base = f"http://site/{prefix}{page}"
+            links = {a["hreflang"]: a["href"] for tag, a in parse(path) if tag == "a" and "md-select__link" in a.get("class", "")}
+            assert set(links) == {"zh-TW", "en"}, path
+            target = urlparse(urljoin(base, links["en" if other else "zh-TW"])).path.lstrip("/")
+            assert target == other + page, (path, target)
+            assert page_file(built_site, target).exists()
+
+
+def test_every_page_has_hreflang_alternates_and_the_sitemap_lists_both(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in PAGES:
+        alternates = {a["hreflang"] for tag, a in parse(page_file(built_site, page)) if tag == "link" and a.get("rel") == "alternate"}
+        assert {"zh-TW", "en"} <= alternates, page
+        assert re.search(rf'hreflang="en" href="[^"]*/en/{re.escape(page)}"', sitemap), page
+
+
+def test_the_guides_and_pages_are_where_the_contract_says(built_site):
+    for slug in SLUGS:
+        html = page_file(built_site, f"guides/{slug}/").read_text(encoding="utf-8")
+        assert f'data-guide="{slug}"' in html
+
+
+def test_the_built_site_references_no_other_host(built_site):
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".css", ".js"} or "search" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".html":
+            for tag, attrs in parse(path):
+                for name in ("src", "href"):
+                    value = attrs.get(name, "")
+                    if tag == "a" or attrs.get("rel") == "canonical":
+                        continue  # links a reader follows are not requests the page makes
+                    host = urlparse(value).hostname
+                    if host and host not in {"127.0.0.1", "localhost"}:
+                        offenders.append(f"{path}: <{tag} {name}={value}>")
+        for url in re.findall(r"url\((?:'|\")?(https?://[^)'\"]+)", text):
+            offenders.append(f"{path}: url({url})")
+        if "fonts.googleapis" in text or "fonts.gstatic" in text:
+            offenders.append(f"{path}: Google Fonts")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_no_http_no_wrong_host_and_no_empty_link_targets(built_site):
+    problems = []
+    for path in built_site.rglob("*.html"):
+        for tag, attrs in parse(path):
+            if tag != "a" or "href" not in attrs:
+                continue
+            href = attrs["href"]
+            if href in {"", "#"}:
+                problems.append(f"{path}: empty link target")
+            if href.startswith("http://") and urlparse(href).hostname not in {"127.0.0.1", "localhost"}:
+                problems.append(f"{path}: {href}")
+            if "gold-card." in href:
+                problems.append(f"{path}: {href}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_search_index_has_both_languages_and_chinese_is_segmented(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "guides/extend/" in index and "en/guides/extend/" in index
+    assert '"separator"' in index
