@@ -28,6 +28,7 @@ def test_search_finds_the_extend_guide(page, query):
     page.keyboard.press("s")  # Material's search shortcut
     box = page.locator("input.md-search__input")
     box.fill(query)
+    box.press("End")  # Material searches on key events; fill() alone sends none
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
