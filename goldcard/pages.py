@@ -18,7 +18,7 @@ def render_guide_list(ctx: Context) -> str:
         summary = render_labels(html.escape(guide.summary[lang].strip()), ctx)
         updated = ui.get("updated", lang, date=format_date(guide.updated, lang))
         items.append(
-            f'<li class="gc-guide-card" data-guide-card="{guide.slug}" markdown>\n\n'
+            f'<li class="gc-guide-card" data-guide-card="{guide.slug}" markdown="block">\n\n'
             f"### [{html.escape(guide.title[lang])}]({ctx.guides_dir}{guide.slug}.md)\n\n"
             f'<p class="gc-card-meta">{ui.get("series", lang, n=guide.number)} · '
             f"{step_count(len(loaded.steps), ctx)} · {updated}</p>\n\n"
@@ -50,6 +50,7 @@ def render_glossary(ctx: Context) -> str:
         keys = ["glossary_zh", "glossary_en", "glossary_explain"] + (["glossary_next"] if has_next else [])
         header = "".join(f'<th scope="col">{ui.get(key, lang)}</th>' for key in keys)
         rows = "\n".join(render_term(term, ctx, has_next) for term in terms)
-        table = f'<table class="gc-glossary">\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>'
+        # A table without a class gets Material's table style; the wrapper carries ours.
+        table = f'<div class="gc-glossary" markdown="0">\n<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n</div>'
         parts.append(f"## {ui.get(f'glossary_kind_{kind}', lang)} {{ #{kind} }}\n\n{table}\n")
     return "\n".join(parts)
