@@ -36,7 +36,8 @@ def render_term(term: Term, ctx: Context, with_next: bool) -> str:
     ]
     if with_next:
         cells.append(f"<td>{render_labels(html.escape(term.next[ctx.lang]), ctx) if term.next else ''}</td>")
-    return f'<tr id="term-{html.escape(term.zh)}">' + "".join(cells) + "</tr>"
+    anchor = html.escape("".join("_" if ch.isspace() else ch for ch in term.zh))  # ids may not contain spaces
+    return f'<tr id="term-{anchor}">' + "".join(cells) + "</tr>"
 
 
 def render_glossary(ctx: Context) -> str:
