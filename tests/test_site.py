@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlparse
 
 from conftest import SLUGS
 
-PAGES = ["", "glossary/"] + [f"guides/{slug}/" for slug in SLUGS]
+PAGES = ["", "glossary/", "deadlines/"] + [f"guides/{slug}/" for slug in SLUGS]
 
 
 class Collect(HTMLParser):
@@ -24,6 +24,12 @@ class Collect(HTMLParser):
 def parse(path: Path) -> list[tuple[str, dict[str, str]]]:
     collector = Collect()
     collector.feed(path.read_text(encoding="utf-8"))
+    return collector.tags
+
+
+def parse_text(html: str) -> list[tuple[str, dict[str, str]]]:
+    collector = Collect()
+    collector.feed(html)
     return collector.tags
 
 
@@ -51,12 +57,15 @@ def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(buil
             assert page_file(built_site, target).exists()
 
 
-def test_every_page_has_hreflang_alternates_and_the_sitemap_lists_both(built_site):
+def test_the_sitemap_gives_every_page_its_hreflang_alternates(built_site):
+    # The alternates live in the sitemap (absolute URLs, as search engines require) rather than in <link>
+    # tags: mkdocs-static-i18n makes those relative, and Material fetches a sitemap.xml beside each one.
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     for page in PAGES:
-        alternates = {a["hreflang"] for tag, a in parse(page_file(built_site, page)) if tag == "link" and a.get("rel") == "alternate"}
-        assert {"zh-TW", "en"} <= alternates, page
-        assert re.search(rf'hreflang="en" href="[^"]*/en/{re.escape(page)}"', sitemap), page
+        entry = re.search(rf"<url>\s*<loc>[^<]*/{re.escape(page)}</loc>(.*?)</url>", sitemap, re.S)
+        assert entry, page
+        assert re.search(rf'hreflang="zh-TW" href="https?://[^"]+/{re.escape(page)}"', entry.group(1)), page
+        assert re.search(rf'hreflang="en" href="https?://[^"]+/en/{re.escape(page)}"', entry.group(1)), page
 
 
 def test_the_guides_and_pages_are_where_the_contract_says(built_site):
@@ -107,3 +116,13 @@ def test_search_index_has_both_languages_and_chinese_is_segmented(built_site):
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "guides/extend/" in index and "en/guides/extend/" in index
     assert '"separator"' in index
+
+
+def test_the_deadline_calculator_is_in_the_navigation_after_the_guides(built_site):
+    for prefix in ("", "en/"):
+        html = page_file(built_site, prefix).read_text(encoding="utf-8")
+        nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', html, re.S)
+        hrefs = [a["href"] for tag, a in parse_text(nav.group(0) if nav else html) if tag == "a" and "href" in a]
+        guides = [i for i, href in enumerate(hrefs) if "guides/" in href]
+        calculator = [i for i, href in enumerate(hrefs) if href.rstrip("/").endswith("deadlines")]
+        assert guides and calculator and calculator[0] > max(guides), hrefs

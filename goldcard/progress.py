@@ -1,0 +1,58 @@
+"""The markup of a guide's checkboxes and progress box; docs/javascripts/progress.js keeps them in the browser.
+
+The boxes are real `<input type="checkbox">` with a `<label>`, in the HTML, so that they work with the keyboard
+and a screen reader, exist without JavaScript and print as empty squares. Each box names what it records in
+`data-progress-item`: a step's stable id, or `checklist:<hash of the item's Chinese text>` (checklist items have
+no id; the hash keeps a tick on its item when others are added, and drops it when the item is rewritten).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+from .load import LoadedGuide, NumberedStep
+from .model import Text
+from .text import Context, render_text
+
+
+def checklist_key(item: Text) -> str:
+    return "checklist:" + hashlib.sha256(item.zh.strip().encode("utf-8")).hexdigest()[:10]
+
+
+def checklist_item(item: Text, ctx: Context) -> str:
+    """One Markdown list item: the box, and the item's text as its label (Markdown still works inside)."""
+    key = checklist_key(item)
+    box_id = "ready-" + key.split(":", 1)[1]
+    return (f'- <input type="checkbox" id="{box_id}" class="gc-box" data-progress-item="{key}"> '
+            f'<label for="{box_id}">{render_text(item, ctx)}</label>')
+
+
+def done_box(numbered: NumberedStep, ctx: Context) -> str:
+    box_id = f"done-step-{numbered.number}"
+    label = ctx.site.ui.get("step_done", ctx.lang, n=numbered.number)
+    return (f'<p class="gc-done"><input type="checkbox" id="{box_id}" class="gc-box" '
+            f'data-progress-item="{html.escape(numbered.step.id)}"> <label for="{box_id}">{label}</label></p>')
+
+
+def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
+    """The progress box: count, continue link, reset. Its script fills and shows it; without one it stays hidden,
+    and it is marked `gc-interactive` so that print and the PDFs leave it out."""
+    ui, lang = ctx.site.ui, ctx.lang
+
+    def words(key: str) -> str:
+        return html.escape(ui.root[key][lang], quote=True)  # templates: the script fills them in
+
+    return (
+        f'<div class="gc-progress gc-interactive" data-progress-for="{loaded.guide.slug}" hidden>'
+        f'<p class="gc-progress-title">{words("progress_title")}</p>'
+        f'<p class="gc-progress-count" role="status" data-template="{words("progress_count")}"></p>'
+        f'<p class="gc-progress-actions">'
+        f'<a class="gc-progress-continue" href="#step-1" data-template="{words("progress_continue")}" '
+        f'data-start-template="{words("progress_start")}"></a>'
+        f'<span class="gc-progress-all-done" hidden>{words("progress_all_done")}</span> '
+        f'<button type="button" class="md-button gc-progress-reset">{words("progress_reset")}</button></p>'
+        f'<p class="gc-progress-note">{words("progress_kept")}</p>'
+        f'<p class="gc-progress-note gc-progress-not-kept" hidden>{words("progress_not_kept")}</p>'
+        f"</div>"
+    )

@@ -1,0 +1,336 @@
+"""The PDFs, read back: made once per session (a strict build into a temporary folder, then the export), then
+checked with pypdf and poppler's pdftotext and pdffonts: text, order, fonts, pages, bookmarks, links, bytes."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import tinyhtml5
+from pypdf import PdfReader
+
+from goldcard.model import LANGS
+from goldcard.pdf.export import documents, export_pdfs, write_pdf
+from goldcard.pdf.names import LOCALES, guide_file, handbook_file
+from goldcard.pdf.site import page_file, read_page, select
+from goldcard.pdf.tree import text_of
+from goldcard.text import Context, render_text
+
+from conftest import SLUGS
+
+pytestmark = pytest.mark.xdist_group("pdf")
+
+A4 = (595.28, 841.89)  # points
+FONT_FAMILIES = {"Noto-Sans-CJK-TC", "Liberation-Sans"}  # Noto for Chinese (the TC face), Liberation for English
+
+
+@pytest.fixture(scope="session")
+def pdf_site(built_site, tmp_path_factory) -> Path:
+    """A copy of the session's strict build (conftest's build_site), for the PDFs to be written into its pdf/."""
+    return Path(shutil.copytree(built_site, tmp_path_factory.mktemp("pdf-site") / "site"))
+
+
+@pytest.fixture(scope="session")
+def pdfs(pdf_site):
+    """Every PDF, as `make pdf` writes it: file name -> what the export reported."""
+    return {result.path.name: result for result in export_pdfs(pdf_site)}
+
+
+def all_files() -> list[str]:
+    return [handbook_file(lang) for lang in LANGS] + [guide_file(slug, lang) for lang in LANGS for slug in SLUGS]
+
+
+def squash(text: str) -> str:
+    """Text without any white space: line breaks fall anywhere in a PDF, and Chinese has no spaces anyway."""
+    return re.sub(r"\s+", "", text)
+
+
+@functools.cache
+def pdftotext(path: Path, first_page: int = 1) -> str:
+    """The text in the order it is drawn (-raw), which is the document's order: the page's header and
+    footer come first, never in the middle of a heading at the top of a page."""
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(first_page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def outline(reader: PdfReader, items=None) -> list[tuple[str, int, list]]:
+    """The bookmarks as (title, page index, children)."""
+    tree: list[tuple[str, int, list]] = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            title, page, _ = tree[-1]
+            tree[-1] = (title, page, outline(reader, item))
+        else:
+            tree.append((item.title, reader.get_destination_page_number(item), []))
+    return tree
+
+
+def step_headings(site, slug: str, lang) -> list[str]:
+    """Each step's heading as the site shows it: its number ("STEP 4", "步驟 4") and its title."""
+    ctx = Context(site, lang, slug)
+    return [f"{site.ui.get('step', lang, n=numbered.number)} {render_text(numbered.step.title, ctx, plain=True)}"
+            for numbered in site.guide(slug).steps]
+
+
+def guide_title(site, slug: str, lang) -> str:
+    return render_text(site.guide(slug).guide.title, Context(site, lang, slug), plain=True)
+
+
+def assert_in_order(text: str, needles: list[str], where: str) -> None:
+    position = 0
+    for needle in needles:
+        found = squash(text).find(squash(needle), position)
+        assert found >= 0, f"{where}: {needle!r} is missing, or out of order"
+        position = found + len(squash(needle))
+
+
+def contents(site, name: str) -> list[tuple[str, list[str]]]:
+    """Which guides a PDF holds and its language: (slugs, lang)."""
+    lang = "zh" if ".zh-TW." in name else "en"
+    slug = name.split(".")[0]
+    return (SLUGS if slug == "gold-card-guides" else [slug]), lang
+
+
+def body_text(path: Path, site, slugs, lang) -> str:
+    """The text from the first guide's first page on: past the cover and the table of contents."""
+    reader = PdfReader(path)
+    first = next(page for title, page, _ in outline(reader) if title == guide_title(site, slugs[0], lang))
+    return pdftotext(path, first + 1)
+
+
+# ---- the files -------------------------------------------------------------------------------------------
+
+
+def test_every_pdf_is_written_without_warnings_or_broken_links(pdfs):
+    assert sorted(pdfs) == sorted(all_files())
+    for name, result in pdfs.items():
+        assert result.path.stat().st_size > 10_000, name
+        assert result.dangling == [], f"{name}: links inside the PDF without a target: {result.dangling}"
+        assert result.warnings == [], f"{name}: WeasyPrint: {result.warnings}"
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_every_step_title_of_every_guide_is_in_the_pdf_in_order(pdfs, site_data, name):
+    slugs, lang = contents(site_data, name)
+    text = body_text(pdfs[name].path, site_data, slugs, lang)
+    needles = []
+    for slug in slugs:
+        needles += [guide_title(site_data, slug, lang)] + step_headings(site_data, slug, lang)
+    assert_in_order(text, needles, name)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_chinese_text_reads_back_as_the_same_characters(pdfs, site_data, slug):
+    """What a reader copies from the PDF is what the data says: titles, steps and screen descriptions."""
+    ctx = Context(site_data, "zh", slug)
+    loaded = site_data.guide(slug)
+    needles = [render_text(loaded.guide.summary, ctx, plain=True)]
+    for numbered in loaded.steps:
+        needles.append(render_text(numbered.step.title, ctx, plain=True))
+        if numbered.step.screen:
+            needles.append(render_text(numbered.step.screen, ctx, plain=True))
+    for name in (guide_file(slug, "zh"), handbook_file("zh")):
+        assert_in_order(pdftotext(pdfs[name].path), needles, name)
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_fonts_are_embedded_subsets_of_noto_cjk_tc_and_liberation_sans_never_type_3(pdfs, name):
+    lines = subprocess.run(["pdffonts", str(pdfs[name].path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert lines, f"{name}: no fonts"
+    families = set()
+    for line in lines:
+        assert "Type 3" not in line, f"{name}: {line}"
+        fields = line.split()
+        emb, sub, uni = fields[-5:-2]
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), f"{name}: not an embedded subset with Unicode: {line}"
+        subset, _, font = fields[0].partition("+")
+        assert len(subset) == 6 and font, line
+        families.add(re.sub(r"-(Bold|Italic|BoldItalic|Regular)$", "", font))
+    assert families <= FONT_FAMILIES, f"{name}: unexpected fonts {families - FONT_FAMILIES}"
+    assert "Noto-Sans-CJK-TC" in families  # both languages show Chinese labels
+    if ".en." in name:
+        assert "Liberation-Sans" in families
+
+
+def test_the_english_font_has_a_real_bold_and_italic():
+    styles = subprocess.run(["fc-list", "Liberation Sans", "style"], capture_output=True, text=True, check=True).stdout
+    for style in ("Regular", "Bold", "Italic", "Bold Italic"):
+        assert re.search(rf"style={style}\b", styles), f"Liberation Sans {style} is not installed (make setup)"
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_pages_are_a4_and_their_number_is_sensible(pdfs, name):
+    reader = PdfReader(pdfs[name].path)
+    low, high = (25, 120) if name.startswith("gold-card-guides") else (5, 40)
+    assert low <= len(reader.pages) <= high, f"{name}: {len(reader.pages)} pages"
+    assert len(reader.pages) == pdfs[name].pages
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == (595.3, 841.9)
+
+
+def test_the_handbook_is_longer_than_any_guide(pdfs):
+    for lang in LANGS:
+        handbook = pdfs[handbook_file(lang)].pages
+        assert all(pdfs[guide_file(slug, lang)].pages < handbook for slug in SLUGS)
+
+
+# ---- bookmarks and links -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_handbook_bookmarks_list_the_five_guides_with_their_steps(pdfs, site_data, lang):
+    tree = outline(PdfReader(pdfs[handbook_file(lang)].path))
+    titles = [title for title, _, _ in tree]
+    guides = [guide_title(site_data, slug, lang) for slug in SLUGS]
+    assert [title for title in titles if title in guides] == guides
+    assert titles[-1] == text_of_page_heading(pdfs, lang, "glossary/"), "the glossary comes last"
+    for slug, (title, page, sections) in zip(SLUGS, (entry for entry in tree if entry[0] in guides)):
+        steps = [step for _, _, children in sections for step, _, _ in children]
+        assert steps == step_headings(site_data, slug, lang), title
+        pages = [page] + [p for _, p, children in sections for _, p, _ in children]
+        assert pages == sorted(pages), f"{title}: bookmarks out of page order"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_guide_pdf_bookmarks_its_steps(pdfs, site_data, slug):
+    for lang in LANGS:
+        tree = outline(PdfReader(pdfs[guide_file(slug, lang)].path))
+        guide = next(children for title, _, children in tree if title == guide_title(site_data, slug, lang))
+        assert [step for _, _, steps in guide for step, _, _ in steps] == step_headings(site_data, slug, lang)
+
+
+def text_of_page_heading(pdfs, lang, path) -> str:
+    site = next(iter(pdfs.values())).path.parents[1]
+    page = read_page(site, ("/" if lang == "zh" else "/en/") + path)
+    return text_of(page.article.find("h1")).rstrip("¶").strip()
+
+
+def links(path: Path) -> tuple[set[str], set[str]]:
+    """The targets of a PDF's links: (named destinations inside it, URIs)."""
+    inside, uris = set(), set()
+    for page in PdfReader(path).pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in annotation:
+                inside.add(str(annotation["/Dest"]))
+            elif "/A" in annotation and "/URI" in annotation["/A"]:
+                uris.add(str(annotation["/A"]["/URI"]))
+    return inside, uris
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_links_work_inside_the_pdf_point_to_other_hosts_or_to_a_pdf_beside_it(pdfs, name):
+    path = pdfs[name].path
+    inside, uris = links(path)
+    destinations = set(PdfReader(path).named_destinations)
+    assert inside and inside <= destinations, f"{name}: links to missing places {inside - destinations}"
+    for uri in uris:
+        sibling = re.fullmatch(r"([a-z0-9-]+\.(?:zh-TW|en)\.pdf)(?:#(.+))?", uri)
+        if sibling:
+            assert not name.startswith("gold-card-guides"), f"{name} holds every page, yet links out: {uri}"
+            assert (path.parent / sibling[1]).exists(), uri
+            if sibling[2]:
+                assert sibling[2] in PdfReader(path.parent / sibling[1]).named_destinations, uri
+        else:
+            assert re.match(r"(https://|mailto:)", uri), f"{name}: a link to neither another host nor a PDF: {uri}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_between_guides_is_a_link_inside_the_handbook_and_to_the_other_pdf_from_a_guide(pdfs, lang):
+    # track-and-collect STEP 1 sends the reader to the login steps of the apply guide (design.md).
+    inside, _ = links(pdfs[handbook_file(lang)].path)
+    assert "apply--step-1" in inside
+    _, uris = links(pdfs[guide_file("track-and-collect", lang)].path)
+    assert f"apply.{LOCALES[lang]}.pdf#step-1" in uris
+
+
+# ---- what is printed, and what is not ----------------------------------------------------------------------
+
+
+def built_article(site: Path, url: str) -> ET.Element:
+    page = read_page(site, url)
+    assert page is not None, url
+    return page.article
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_handbook_prints_the_deadline_rules_without_the_calculators(pdfs, pdf_site, lang):
+    url = ("/" if lang == "zh" else "/en/") + "deadlines/"
+    article = built_article(pdf_site, url)
+    text = pdftotext(pdfs[handbook_file(lang)].path)
+    cells = [text_of(cell) for table in select(article, "table") for cell in select(table, "th, td")]
+    assert cells, "the deadlines page has no rules table"
+    assert_in_order(text, [cell for cell in cells if cell], f"{lang} handbook: the deadline rules")
+    controls = [squash(text_of(control)) for control in select(article, ".gc-interactive")]
+    controls = [words for words in controls if len(words) >= 12]  # a button's one word may be in the rules too
+    assert controls, "the deadlines page marks no calculator .gc-interactive"
+    for words in controls:
+        assert words not in squash(text), f"a calculator is printed: {words[:60]}"
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_no_download_links_navigation_or_search_are_printed(pdfs, site_data, name):
+    text = squash(pdftotext(pdfs[name].path))
+    lang = "zh" if ".zh-TW." in name else "en"
+    for key in ("download_guide_pdf", "download_handbook_pdf"):
+        assert squash(site_data.ui.get(key, lang)) not in text
+    assert "¶" not in text  # the headings' permalinks
+
+
+def test_the_download_links_of_the_site_point_to_the_pdfs(pdfs, pdf_site):
+    for lang in LANGS:
+        prefix = "/" if lang == "zh" else "/en/"
+        expected = {prefix: handbook_file(lang)} | {f"{prefix}guides/{slug}/": guide_file(slug, lang) for slug in SLUGS}
+        for url, file in expected.items():
+            root = tinyhtml5.parse(page_file(pdf_site, url).read_bytes(), namespace_html_elements=False)
+            hrefs = [link.get("href") for link in select(root, ".gc-pdf-download a[href]")]
+            assert len(hrefs) == 1, f"{url}: {hrefs}"
+            target = urljoin(f"http://site{url}", hrefs[0]).removeprefix("http://site/")
+            assert target == f"pdf/{file}", url
+            assert (pdf_site / target).is_file(), target
+
+
+# ---- same input, same bytes ------------------------------------------------------------------------------
+
+
+def test_the_same_site_gives_the_same_bytes_and_the_date_comes_from_the_data(pdfs, pdf_site, site_data, tmp_path):
+    name = guide_file("track-and-collect", "zh")
+    document = next(d for d in documents(site_data, pdf_site) if d.file == name)
+    again = write_pdf(document, tmp_path)
+    assert again.path.read_bytes() == pdfs[name].path.read_bytes()
+    for lang in LANGS:
+        info = PdfReader(pdfs[handbook_file(lang)].path).metadata
+        latest = max(loaded.guide.updated for loaded in site_data.guides)
+        assert info["/CreationDate"].startswith(f"D:{latest:%Y%m%d}000000")
+        assert info["/ModDate"] == info["/CreationDate"]
+
+
+# ---- the printable HTML, before WeasyPrint -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_printable_html_has_boxes_open_screens_and_nothing_for_the_screen_only(pdf_site, site_data, slug):
+    for document in documents(site_data, pdf_site):
+        if document.file not in (guide_file(slug, "zh"), guide_file(slug, "en")):
+            continue
+        root = tinyhtml5.parse(document.html, namespace_html_elements=False)
+        guide = site_data.guide(slug)
+        boxes = select(root, ".pdf-part.pdf-guide .pdf-box")
+        assert len(boxes) == len(guide.steps) + len(guide.guide.checklist), "a box per step and checklist item"
+        screens = select(root, ".pdf-guide .pdf-details")
+        assert len(screens) == sum(1 for numbered in guide.steps if numbered.step.screen)
+        for selector in ("details", "summary", "input", "button", "form", "script", "nav", "a.headerlink",
+                         ".gc-pdf-download", ".gc-interactive"):
+            assert not select(root, selector), f"{document.file}: {selector} is printed"
+        ids = [element.get("id") for element in root.iter() if element.get("id")]
+        assert len(ids) == len(set(ids)), f"{document.file}: ids twice"
+        assert select(root, ".pdf-cover") and select(root, ".pdf-toc a[href]")
