@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+import yaml
 
-from .model import Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
+from .marked_yaml import load_marked
+from .model import Deadlines, Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -58,6 +57,7 @@ class Site:
     glossary_path: Path
     ui: UiStrings
     raw_glossary: Any = field(repr=False, default=None)
+    deadlines: Deadlines | None = None  # data/deadlines.yaml: the calculators' rules and the review stages
 
     def guide(self, slug: str) -> LoadedGuide:
         for loaded in self.guides:
@@ -67,31 +67,25 @@ class Site:
         raise KeyError(f"no guide {slug!r}; the guides are: {known}")
 
 
-class _DatesAsText(RoundTripConstructor):
-    """Leaves dates as text for pydantic, so that 2024-02-30 is reported with its line, not raised by the parser."""
-
-
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
-
-
 def read_yaml(path: Path) -> Any:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsText
+    """The YAML of one file, with line marks (see goldcard.marked_yaml); errors as problems with a line."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle)
-    except MarkedYAMLError as error:
+        return load_marked(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise DataError([Problem(display_path(path), line, column, f"YAML syntax: {error.problem}",
                                  "check indentation and quoting on this line or the one above")]) from None
+    except yaml.YAMLError as error:  # a character YAML does not allow, reported without a mark
+        raise DataError([Problem(display_path(path), 1, 1, f"YAML: {error}",
+                                 "remove control characters from the file")]) from None
     except UnicodeDecodeError as error:
         raise DataError([Problem(display_path(path), 1, 1, f"not UTF-8 text ({error.reason})",
                                  "save the file as UTF-8")]) from None
 
 
 def locate(raw: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
-    """1-based line and column of the node at `loc` in ruamel data, or of its nearest ancestor."""
+    """1-based line and column of the node at `loc` in marked data (read_yaml), or of its nearest ancestor."""
     line, column = 1, 1
     node = raw
     for key in loc:
@@ -217,7 +211,26 @@ def load_site(data_dir: Path) -> Site:
         ui, _ = load_model(data_dir / "ui.yaml", UiStrings)
     except DataError as error:
         problems += error.problems
+    deadlines, deadline_problems = load_deadlines(data_dir / "deadlines.yaml", {g.guide.slug for g in guides})
+    problems += deadline_problems
     if problems:
         raise DataError(problems)
     guides.sort(key=lambda loaded: loaded.guide.number)
-    return Site(data_dir, guides, blocks, glossary, glossary_path, ui, raw_glossary)
+    return Site(data_dir, guides, blocks, glossary, glossary_path, ui, raw_glossary, deadlines)
+
+
+def load_deadlines(path: Path, slugs: set[str]) -> tuple[Deadlines | None, list[Problem]]:
+    """The calculators' rules; each names the guide that explains its procedure, which must exist."""
+    if not path.exists():
+        return None, [Problem(display_path(path), 1, 1, "the deadline rules are missing", "restore data/deadlines.yaml")]
+    try:
+        deadlines, raw = load_model(path, Deadlines)
+    except DataError as error:
+        return None, error.problems
+    problems = []
+    for index, calculator in enumerate(deadlines.calculators):
+        if calculator.guide not in slugs:
+            line, column = locate(raw, ("calculators", index, "guide"))
+            problems.append(Problem(display_path(path), line, column, f"calculators[{index}].guide names no guide "
+                                    f"{calculator.guide!r}", f"use one of: {', '.join(sorted(slugs))}"))
+    return deadlines, problems

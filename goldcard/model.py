@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, field_validator, model_validator
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -123,6 +123,11 @@ class Section(Strict):
     steps: list[StepOrInclude] = Field(min_length=1)
 
 
+# The deadline calculators (data/deadlines.yaml) and the processing timeline, which a guide can embed.
+CalculatorId = Literal["extension", "supplement", "pickup", "address"]
+Tool = Literal["extension", "supplement", "pickup", "address", "timeline"]
+
+
 class Guide(Strict):
     number: int = Field(ge=1, description="Number in the office's series.")
     slug: str = Field(pattern=SLUG)
@@ -137,6 +142,10 @@ class Guide(Strict):
     notices: list[Note] = []
     links: list[Link] = []
     checklist: list[Text] = Field([], description="What to have ready before starting.")
+    tools: list[Tool] = Field(
+        [], description="Interactive tools shown before the steps: deadline calculators (data/deadlines.yaml) "
+        "or the processing timeline."
+    )
     sections: list[Section] = Field(min_length=1)
 
     @field_validator("updated")
@@ -188,3 +197,228 @@ class UiStrings(RootModel[dict[str, Text]]):
 
     def get(self, key: str, lang: Lang, **values: object) -> str:
         return self.root[key][lang].format(**values)
+
+
+# ---------------------------------------------------------------- deadlines (data/deadlines.yaml)
+# The date rules have one implementation, docs/javascripts/deadlines.js; this describes its configuration.
+# Ids are camelCase because they are the keys the JavaScript functions return (`lastDay`).
+RULE_ID = r"^[a-z][a-zA-Z]*$"
+
+# What `window.goldcard.deadlines` promises (design.md, "Contract"): each function's result keys and the
+# extension statuses. Renaming one here breaks readers' scripts and the tests, so the data may not.
+CONTRACT_DATES: dict[str, set[str]] = {
+    "extension": {"opens", "locks", "lastDay"},
+    "supplement": {"due", "latest"},
+    "pickup": {"due"},
+    "address": {"due"},
+}
+CONTRACT_STATUSES: dict[str, list[str]] = {"extension": ["not-open", "open", "locked", "expired"]}
+
+
+class CalendarEvent(Strict):
+    summary: Text = Field(description="The event's title in the reader's calendar; plain text.")
+    reminder_days: int = Field(ge=0, le=60, description="Days before the date to remind; 0 reminds on the day.")
+
+
+class DateInput(Strict):
+    id: str = Field(pattern=RULE_ID, description="The argument of the JavaScript function, e.g. `expiry`.")
+    label: Text = Field(description="The form field's label.")
+    noun: Text = Field(description="How rule sentences name this date: 到期日 / the expiry date.")
+    hint: Text | None = Field(None, description="One line under the field; plain text.")
+
+
+class RuleDate(Strict):
+    """One date a calculator gives: another date moved by calendar months and then by days."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: str = Field(pattern=RULE_ID)
+    label: Text = Field(description="Shown beside the date in results and in the rules table; plain text.")
+    noun: Text = Field(description="How rule sentences name this date (鎖定日 / the locking date).")
+    from_: str = Field(alias="from", pattern=RULE_ID, description="The input's id or an earlier date's id.")
+    months: int = Field(0, ge=-120, le=120, description="Calendar months; negative is before.")
+    days: int = Field(0, ge=-3650, le=3650, description="Days, after the months; negative is before.")
+    calendar: CalendarEvent | None = Field(None, description="Offer this date as a calendar event.")
+
+
+StatusKind = Literal["info", "success", "warning", "danger"]
+
+
+class RuleStatus(Strict):
+    """Where today stands. A status holds from its `from` date (moved by `days`) until the next one starts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: str = Field(pattern=SLUG)
+    kind: StatusKind
+    label: Text = Field(description="Plain text.")
+    explain: Text = Field(description="When this status holds, written out for the rules; Markdown.")
+    message: Text = Field(description="Shown with a result; plain text; `{date-id}` and `{days_left}` are filled in.")
+    from_: str | None = Field(None, alias="from", pattern=RULE_ID, description="Omitted only on the first status.")
+    days: int = Field(0, ge=-3650, le=3650)
+
+
+class RuleWarning(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: str = Field(pattern=SLUG)
+    title: Text = Field(description="Plain text.")
+    text: Text = Field(description="Plain text; say why, not the date (the rule gives it).")
+    from_: str = Field(alias="from", pattern=RULE_ID, description="Warn from this date (moved by months and days) on.")
+    months: int = Field(0, ge=-120, le=120)
+    days: int = Field(0, ge=-3650, le=3650)
+    during: list[str] = Field(min_length=1, description="The statuses during which the warning applies.")
+
+
+class RuleExample(Strict):
+    """A worked example shown in the rules table; the browser tests check it against the calculator."""
+
+    input: dt.date
+    dates: dict[str, dt.date]
+
+
+class Calculator(Strict):
+    id: CalculatorId
+    title: Text
+    intro: Text = Field(description="The rule in words, with where it comes from; Markdown.")
+    guide: str = Field(pattern=SLUG, description="The guide that explains the procedure.")
+    input: DateInput
+    dates: list[RuleDate] = Field(min_length=1)
+    statuses: list[RuleStatus] = []
+    warnings: list[RuleWarning] = []
+    example: RuleExample
+
+    @field_validator("dates")
+    @classmethod
+    def _dates_follow_known_dates(cls, dates: list[RuleDate], info) -> list[RuleDate]:  # noqa: ANN001
+        if "input" not in info.data:
+            return dates  # the input itself is wrong, and reported
+        known = {info.data["input"].id}
+        for date in dates:
+            if date.from_ not in known:
+                raise ValueError(f"date {date.id!r} counts from {date.from_!r}, which is not the input or an "
+                                 f"earlier date (known: {', '.join(sorted(known))})")
+            known.add(date.id)
+        return dates
+
+    @model_validator(mode="after")
+    def _consistent(self):  # noqa: ANN202
+        ids = [date.id for date in self.dates]
+        wanted = CONTRACT_DATES[self.id]
+        if set(ids) != wanted or len(ids) != len(wanted):
+            raise ValueError(f"calculator {self.id!r} must give exactly the dates {sorted(wanted)} (the contract of "
+                             f"window.goldcard.deadlines), not {ids}")
+        statuses = [status.id for status in self.statuses]
+        if statuses != CONTRACT_STATUSES.get(self.id, []):
+            raise ValueError(f"calculator {self.id!r} must have the statuses {CONTRACT_STATUSES.get(self.id, [])} "
+                             f"in that order, not {statuses}")
+        known = {self.input.id, *ids}
+        for index, status in enumerate(self.statuses):
+            if (status.from_ is None) != (index == 0):
+                raise ValueError(f"status {status.id!r}: only the first status has no `from`")
+            if status.from_ is not None and status.from_ not in known:
+                raise ValueError(f"status {status.id!r} starts from unknown date {status.from_!r}")
+        for warning in self.warnings:
+            if warning.from_ not in known:
+                raise ValueError(f"warning {warning.id!r} starts from unknown date {warning.from_!r}")
+            unknown = set(warning.during) - set(statuses)
+            if unknown:
+                raise ValueError(f"warning {warning.id!r} names unknown statuses {sorted(unknown)}")
+        if set(self.example.dates) != set(ids):
+            raise ValueError(f"the example must give every date of {self.id!r}: {sorted(ids)}")
+        return self
+
+
+class Duration(Strict):
+    """One amount of time, in one unit, as the sources give it ("1-2 weeks", "about 1 week")."""
+
+    months: int = Field(0, ge=0, le=24)
+    weeks: int = Field(0, ge=0, le=52)
+    days: int = Field(0, ge=0, le=365)
+
+    def unit(self) -> tuple[str, int]:
+        given = [(unit, n) for unit, n in (("months", self.months), ("weeks", self.weeks), ("days", self.days)) if n]
+        if len(given) != 1:
+            raise ValueError("give exactly one of months, weeks or days, and not zero")
+        return given[0]
+
+    @model_validator(mode="after")
+    def _consistent(self):  # noqa: ANN202
+        self.unit()
+        return self
+
+
+class StageDuration(Strict):
+    applicants: list[str] = Field(min_length=1, description="The applicant types this duration is for.")
+    who: Text | None = Field(None, description="Short name of those applicants, for the table; needed where a "
+                             "stage has several durations. Plain text.")
+    min: Duration
+    max: Duration
+
+    @model_validator(mode="after")
+    def _consistent(self):  # noqa: ANN202
+        if self.min.unit()[0] != self.max.unit()[0] or self.min.unit()[1] > self.max.unit()[1]:
+            raise ValueError("min and max must be in the same unit, min not above max")
+        return self
+
+
+class Stage(Strict):
+    id: str = Field(pattern=SLUG)
+    label: Text = Field(description="The stage as the platform's progress chart names it: 「...」; plain text.")
+    short: Text = Field(description="A few words for the drawn timeline, where the full label does not fit.")
+    explain: Text = Field(description="One line; plain text.")
+    durations: list[StageDuration] = Field(min_length=1, description="A stage applies to the applicants listed.")
+
+
+class Applicant(Strict):
+    id: str = Field(pattern=SLUG)
+    label: Text = Field(description="Plain text.")
+
+
+class Timeline(Strict):
+    title: Text
+    intro: Text = Field(description="Markdown.")
+    input: DateInput
+    applicant_label: Text = Field(description="The label of the applicant-type field.")
+    applicants: list[Applicant] = Field(min_length=1)
+    stages: list[Stage] = Field(min_length=1)
+    notes: list[Text] = Field([], description="Shown under the timeline; Markdown.")
+
+    @model_validator(mode="after")
+    def _consistent(self):  # noqa: ANN202
+        known = {applicant.id for applicant in self.applicants}
+        for stage in self.stages:
+            if len(stage.durations) > 1 and any(d.who is None for d in stage.durations):
+                raise ValueError(f"stage {stage.id!r} has several durations: give each a `who`")
+            seen: set[str] = set()
+            for duration in stage.durations:
+                unknown = set(duration.applicants) - known
+                if unknown:
+                    raise ValueError(f"stage {stage.id!r} names unknown applicants {sorted(unknown)}")
+                if seen & set(duration.applicants):
+                    raise ValueError(f"stage {stage.id!r} gives two durations for {sorted(seen & set(duration.applicants))}")
+                seen |= set(duration.applicants)
+        return self
+
+    def durations_for(self, applicant: str) -> list[tuple[Stage, StageDuration]]:
+        return [(stage, d) for stage in self.stages for d in stage.durations if applicant in d.applicants]
+
+
+class Deadlines(Strict):
+    title: Text = Field(description="Heading of the rules section on the calculator page.")
+    conventions: list[Text] = Field(min_length=1, description="How dates are counted, written out; Markdown.")
+    calculators: list[Calculator] = Field(min_length=1)
+    timeline: Timeline
+
+    @field_validator("calculators")
+    @classmethod
+    def _each_once(cls, calculators: list[Calculator]) -> list[Calculator]:
+        ids = [calculator.id for calculator in calculators]
+        missing = set(CONTRACT_DATES) - set(ids)
+        if missing or len(ids) != len(set(ids)):
+            raise ValueError(f"give each calculator exactly once ({', '.join(CONTRACT_DATES)}); missing: "
+                             f"{sorted(missing)}")
+        return calculators
+
+    def calculator(self, calculator_id: str) -> Calculator:
+        return next(c for c in self.calculators if c.id == calculator_id)

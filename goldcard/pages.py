@@ -6,7 +6,8 @@ import html
 from typing import get_args
 
 from .model import Term, TermKind
-from .render import step_count
+from .pdf.names import handbook_file
+from .render import render_pdf_download, step_count
 from .text import Context, format_date, render_labels
 
 
@@ -25,7 +26,8 @@ def render_guide_list(ctx: Context) -> str:
             f"<p>{summary}</p>\n\n</li>"
         )
     heading = f"## {ui.get('guides', lang)} {{ #guides }}"
-    return f'{heading}\n\n<ul class="gc-guide-list" markdown>\n\n' + "\n\n".join(items) + "\n\n</ul>\n"
+    download = render_pdf_download(handbook_file(lang), "download_handbook_pdf", ctx)
+    return f'{heading}\n\n{download}\n\n<ul class="gc-guide-list" markdown>\n\n' + "\n\n".join(items) + "\n\n</ul>\n"
 
 
 def render_term(term: Term, ctx: Context, with_next: bool) -> str:

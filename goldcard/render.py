@@ -11,6 +11,9 @@ import textwrap
 
 from .load import LoadedGuide, NumberedSection, NumberedStep
 from .model import Link, Note, Text
+from .pdf.names import PDF_DIR, guide_file
+from .deadlines import render_tools
+from .progress import checklist_item, done_box, render_progress
 from .text import Context, format_date, render_labels, render_text
 
 INDENT = "    "
@@ -64,6 +67,7 @@ def render_step(numbered: NumberedStep, ctx: Context) -> str:
         parts.append(render_links(step.links, ctx))
     if step.screen:
         parts.append(render_screen(step.screen, ctx))
+    parts.append(done_box(numbered, ctx))
     parts.append("</section>")
     return "\n\n".join(parts)
 
@@ -81,7 +85,7 @@ def render_section(numbered: NumberedSection, ctx: Context) -> str:
 def render_checklist(items: list[Text], ctx: Context) -> str:
     if not items:
         return ""
-    lines = "\n".join(f"- {render_text(item, ctx)}" for item in items)
+    lines = "\n".join(checklist_item(item, ctx) for item in items)
     title = ctx.site.ui.get("before_you_start", ctx.lang)
     return f'<div class="gc-checklist" markdown>\n\n<p class="gc-checklist-title">{title}</p>\n\n{lines}\n\n</div>'
 
@@ -96,6 +100,13 @@ def render_meta(loaded: LoadedGuide, ctx: Context) -> str:
     return '<p class="gc-meta">' + " · ".join(facts) + "</p>"
 
 
+def render_pdf_download(file: str, words: str, ctx: Context) -> str:
+    """A link to one of the PDFs in site/pdf/ (made after the build by `make pdf`). Written as HTML relative to
+    the built page: MkDocs would check a Markdown link against docs/, where the PDFs never are."""
+    href = html.escape(f"{ctx.site_root}{PDF_DIR}/{file}")
+    return f'<p class="gc-pdf-download"><a href="{href}" type="application/pdf">{ctx.site.ui.get(words, ctx.lang)}</a></p>'
+
+
 def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
     """The whole guide page body, title included."""
     guide = loaded.guide
@@ -104,12 +115,15 @@ def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
         f'<div class="gc-guide" data-guide="{guide.slug}" data-step-count="{len(loaded.steps)}" markdown>',
         f'<p class="gc-summary">{render_labels(html.escape(guide.summary[ctx.lang].strip()), ctx)}</p>',
         render_meta(loaded, ctx),
+        render_pdf_download(guide_file(guide.slug, ctx.lang), "download_guide_pdf", ctx),
+        render_progress(loaded, ctx),
     ]
     if guide.intro:
         parts.append(render_text(guide.intro, ctx))
     parts += [render_note(note, ctx) for note in guide.notices]
     parts.append(render_links(guide.links, ctx))
     parts.append(render_checklist(guide.checklist, ctx))
+    parts.append(render_tools(guide.tools, ctx))
     parts += [render_section(section, ctx) for section in loaded.sections]
     parts.append("</div>")
     return "\n\n".join(part for part in parts if part) + "\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .model import Glossary, Guide, SharedBlock
+from .model import Deadlines, Glossary, Guide, SharedBlock
 
-SCHEMAS = {"guide": Guide, "shared-block": SharedBlock, "glossary": Glossary}
+SCHEMAS = {"guide": Guide, "shared-block": SharedBlock, "glossary": Glossary, "deadlines": Deadlines}
 
 
 def schema_text(name: str) -> str:

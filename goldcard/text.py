@@ -24,6 +24,9 @@ class Context:
     lang: Lang
     guide: str | None = None  # the slug of the guide page being rendered, if any
     guides_dir: str = ""  # path from the page to docs/guides/, e.g. "guides/" from the home page
+    # URL from the built page to the site's root, e.g. "../../" from /guides/apply/: for links to built files
+    # that are not pages (the PDFs), which MkDocs neither knows nor rewrites.
+    site_root: str = ""
 
 
 def format_date(date: dt.date, lang: Lang) -> str:

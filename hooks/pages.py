@@ -1,11 +1,12 @@
 """Fill the pages under docs/ from the guide data.
 
 A page names what it shows in its front matter (`goldcard: guide` with `guide: <slug>`, `goldcard: home`,
-`goldcard: glossary`); this hook renders that from data with the plain-Python core in `goldcard/`.
+`goldcard: glossary`, `goldcard: deadlines`); this hook renders that from data with the plain-Python core in `goldcard/`.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from goldcard.deadlines import render_deadlines_page
 from goldcard.load import Site, load_site
 from goldcard.model import Lang
 from goldcard.pages import render_glossary, render_guide_list
@@ -23,6 +25,8 @@ from goldcard.text import Context, render_labels
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 _site: Site | None = None
+_serving = False  # under `mkdocs serve`, where a data file that stops loading must not stop the preview
+log = logging.getLogger("mkdocs.hooks.goldcard.pages")
 
 
 def site() -> Site:
@@ -36,6 +40,11 @@ def page_language(page: Page, config: MkDocsConfig) -> Lang:
     return "zh" if str(locale).startswith("zh") else "en"
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Loaded once per language build; loading is a few milliseconds, and a fresh load is what makes
     # `mkdocs serve` pick up an edited data file.
@@ -43,7 +52,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _site = load_site(DATA_DIR)
     except DataError as error:
-        raise PluginError(f"the guide data has errors:\n{error}") from None
+        if _serving and _site is not None:
+            # hooks/validate.py has listed the problems, one line each. A failed rebuild would leave the
+            # preview stuck (and MkDocs prints a traceback), so it keeps the last data that loaded instead.
+            log.warning("the guide data does not load (see the lines above): the preview shows the last version that did")
+            return config
+        # hooks/validate.py (first in mkdocs.yml) has already printed each problem as file:line.
+        raise PluginError(f"the guide data does not load: {len(error.problems)} problem(s), listed above") from None
     return config
 
 
@@ -55,17 +70,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     lang = page_language(page, config)
     guides_dir = "" if page.file.src_uri.startswith("guides/") else "guides/"
+    site_root = "../" * page.url.count("/")  # "guides/apply/" -> "../../"; "en/" -> "../"
     if kind == "guide":
         slug = page.meta.get("guide")
         try:
             loaded = site().guide(str(slug))
         except KeyError as error:
             raise PluginError(f"{page.file.src_uri}: front matter `guide: {slug}`: {error.args[0]}") from None
-        return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir))
-    context = Context(site(), lang, None, guides_dir)
+        return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir, site_root=site_root))
+    context = Context(site(), lang, None, guides_dir, site_root=site_root)
     # Hand-written prose follows the data's conventions too: 「label」 gets its English on English pages.
     if kind == "home":
         return render_labels(markdown, context) + "\n\n" + render_guide_list(context)
     if kind == "glossary":
         return render_labels(markdown, context) + "\n\n" + render_glossary(context)
-    raise PluginError(f"{page.file.src_uri}: unknown `goldcard: {kind}` in front matter; use guide, home or glossary")
+    if kind == "deadlines":
+        return render_labels(markdown, context) + "\n\n" + render_deadlines_page(context)
+    raise PluginError(f"{page.file.src_uri}: unknown `goldcard: {kind}` in front matter; use guide, home, glossary "
+                      "or deadlines")

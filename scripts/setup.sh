@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
+# fonts-liberation: the PDFs' English text (Liberation Sans has a real bold and italic; Noto CJK has no italic).
+DEBIAN_PACKAGES=(chromium fonts-noto-cjk fonts-liberation poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
 PYTHON=${PYTHON:-python3}
 
 missing=()
@@ -29,7 +30,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
     fi
   fi
 else
-  echo "setup: this is not a Debian-like system; install Chromium (as /usr/bin/chromium), the Noto CJK fonts," >&2
+  echo "setup: this is not a Debian-like system; install Chromium (as /usr/bin/chromium), the Noto CJK and Liberation fonts," >&2
   echo "       Pango and poppler-utils with your package manager, then run this again." >&2
   [[ -x /usr/bin/chromium ]] || exit 1
 fi

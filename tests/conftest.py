@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,6 +21,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 SLUGS = ["apply", "track-and-collect", "supplement", "update-details", "extend"]
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's sources (not .venv, .git, the built site or caches), to edit and build in a test."""
+    skip = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest_cache", "node_modules",
+                                  "bench", "bench-results", "tests", "*.egg-info")
+    shutil.copytree(ROOT, dest, ignore=skip)
+    return dest
 
 
 def build_site(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -75,19 +84,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, site_url):
-    context = browser.new_context(base_url=site_url)
-    # The site must make no request to another host: fail any that tries.
-    outside: list[str] = []
+    """A page of the built site that FAILS the test if any request goes to another host (tests/browsing.py)."""
+    from browsing import guarded_page
 
-    def guard(route):
-        if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    yield page
-    context.close()
-    assert not outside, f"the page requested other hosts: {outside}"
+    with guarded_page(browser, site_url, fail_on_script_errors=False) as page:
+        yield page

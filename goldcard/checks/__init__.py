@@ -1,0 +1,47 @@
+"""Validation of the guide data: plain Python, run by `make check` (scripts/check.py) and on every build
+(hooks/validate.py). Each rule is a small module with one `check_*` function returning problems, each
+`path:line:column: what is wrong; how to fix it`:
+
+- links: https only, allowed hosts, language versions, no empty targets, step links that resolve;
+- numbering: unique step ids, declared counts, no step numbers typed by hand;
+- translations: both languages present, English without stray Chinese, no copied texts;
+- glossary: every 「label」 has an entry;
+- liveness (optional): external links answer.
+"""
+
+from __future__ import annotations
+
+from ..load import Site, load_site
+from ..problems import DataError, Problem
+from .config import CheckConfig, read_config
+from .glossary import check_glossary
+from .links import check_links, url_refs
+from .numbering import check_numbering
+from .translations import check_translations
+from .where import documents, markdown_pages
+
+__all__ = ["CheckConfig", "check_all", "check_project", "read_config"]
+
+
+def check_all(site: Site, config: CheckConfig) -> list[Problem]:
+    """Every problem in a loaded site, sorted by file and line, each once."""
+    docs = documents(site)
+    pages = markdown_pages(config.docs_dir)
+    problems = check_links(site, config, docs, pages)
+    problems += check_numbering(site, docs, pages)
+    problems += check_translations(docs)
+    problems += check_glossary(site, docs, pages)
+    if config.check_links:
+        from .liveness import check_liveness  # the network code loads only when asked for
+
+        problems += check_liveness(url_refs(docs, pages), config)
+    return sorted(set(problems))
+
+
+def check_project(config: CheckConfig) -> list[Problem]:
+    """Load the data and check it; data that does not load gives the loader's problems, in the same form."""
+    try:
+        site = load_site(config.data_dir)
+    except DataError as error:
+        return error.problems
+    return check_all(site, config)

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Check the guide data without building the site: links, step numbering, translations, glossary.
+
+Prints one line per problem, `path:line:column: what is wrong; how to fix it`, and exits with 1 if there
+is any (0 if none). The same checks run on every `mkdocs build` and `mkdocs serve` (hooks/validate.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from _venv import use_project_python  # noqa: E402
+
+use_project_python()
+
+from goldcard.checks import check_project, read_config  # noqa: E402
+from goldcard.problems import DataError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--live", action="store_true",
+                        help="also fetch every external link (needs the network; results are cached in "
+                             ".cache/goldcard-links.json). GOLDCARD_CHECK_LINKS=1 does the same.")
+    parser.add_argument("--timeout", type=float, default=None, help="seconds to wait for each link with --live")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
+                        help="the site's mkdocs.yml (default: the project's)")
+    args = parser.parse_args(argv)
+    try:
+        config = read_config(args.config)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.live:
+        config = type(config)(**{**vars(config), "check_links": True})
+    if args.timeout is not None:
+        config = type(config)(**{**vars(config), "link_timeout": args.timeout})
+    problems = check_project(config)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("no problems found" + (" (external links checked)" if config.check_links else ""), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
