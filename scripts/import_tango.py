@@ -23,11 +23,12 @@ from _venv import use_project_python  # noqa: E402
 
 use_project_python()
 
+from goldcard.model import SLUG as SLUG_PATTERN  # noqa: E402
 from goldcard.checks import read_config  # noqa: E402
 from goldcard.problems import DataError, display_path  # noqa: E402
 from goldcard.tango import SourceError, defects, guide_yaml, parse  # noqa: E402
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,9 +21,10 @@ from _venv import use_project_python  # noqa: E402
 
 use_project_python()
 
+from goldcard.model import SLUG as SLUG_PATTERN  # noqa: E402
 from goldcard.scaffold import NewGuide, ScaffoldError, create_guide  # noqa: E402
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 
 
 def main(argv: list[str] | None = None) -> int:
