@@ -3,9 +3,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := $(PY) -m mkdocs
-# Same input, same site: dates in the output (sitemap) come from the data, not from the clock.
 export NO_MKDOCS_2_WARNING := 1
-export SOURCE_DATE_EPOCH ?= $(shell $(PY) scripts/source_date.py 2>/dev/null || echo 0)
 
 .PHONY: setup serve build test check pdf bench clean new-guide import-tango i18n-status
 

@@ -5,6 +5,8 @@ Shared blocks are expanded here, and step numbers are given here, from order alo
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -234,3 +236,33 @@ def load_deadlines(path: Path, slugs: set[str]) -> tuple[Deadlines | None, list[
             problems.append(Problem(display_path(path), line, column, f"calculators[{index}].guide names no guide "
                                     f"{calculator.guide!r}", f"use one of: {', '.join(sorted(slugs))}"))
     return deadlines, problems
+
+
+def latest_update(guides: list[LoadedGuide]) -> dt.date:
+    """The date of the newest guide: what the site and the PDFs are dated by, never the clock."""
+    return max(loaded.guide.updated for loaded in guides)
+
+
+def source_date_epoch(guides: list[LoadedGuide]) -> int:
+    """SOURCE_DATE_EPOCH for the latest update, so that the same data gives the same site, byte for byte."""
+    return int(dt.datetime.combine(latest_update(guides), dt.time(), tzinfo=dt.timezone.utc).timestamp())
+
+
+_loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+
+
+def data_fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in data_dir.rglob("*.yaml")))
+
+
+def load_site_cached(data_dir: Path) -> Site:
+    """`load_site`, once per state of the files: a build checks the data and renders each language from one load,
+    and `mkdocs serve` loads again only when a data file has changed."""
+    data_dir = data_dir.resolve()
+    fingerprint = data_fingerprint(data_dir)
+    cached = _loaded.get(data_dir)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    site = load_site(data_dir)
+    _loaded[data_dir] = (fingerprint, site)
+    return site

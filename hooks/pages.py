@@ -7,6 +7,7 @@ A page names what it shows in its front matter (`goldcard: guide` with `guide: <
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from goldcard.deadlines import render_deadlines_page
-from goldcard.load import Site, load_site
+from goldcard.load import Site, load_site_cached, source_date_epoch
 from goldcard.model import Lang
 from goldcard.pages import render_glossary, render_guide_list
 from goldcard.problems import DataError
@@ -46,11 +47,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Loaded once per language build; loading is a few milliseconds, and a fresh load is what makes
-    # `mkdocs serve` pick up an edited data file.
+    # Called once per language build; the load is cached until a data file changes (goldcard.load).
     global _site
     try:
-        _site = load_site(DATA_DIR)
+        _site = load_site_cached(DATA_DIR)
     except DataError as error:
         if _serving and _site is not None:
             # hooks/validate.py has listed the problems, one line each. A failed rebuild would leave the
@@ -59,9 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             return config
         # hooks/validate.py (first in mkdocs.yml) has already printed each problem as file:line.
         raise PluginError(f"the guide data does not load: {len(error.problems)} problem(s), listed above") from None
+    # Same data, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH; without it, by the clock.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(_site.guides)))
     return config
-
-
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

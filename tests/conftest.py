@@ -31,9 +31,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build_site(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(project: Path, out: Path, extra_env: dict[str, str] | None = None,
+               base_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of the project at `project` into `out`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**(os.environ if base_env is None else base_env), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from ..load import Site, load_site
+from ..load import Site, load_site_cached
 from ..problems import DataError, Problem
 from .config import CheckConfig, read_config
 from .glossary import check_glossary
@@ -41,7 +41,7 @@ def check_all(site: Site, config: CheckConfig) -> list[Problem]:
 def check_project(config: CheckConfig) -> list[Problem]:
     """Load the data and check it; data that does not load gives the loader's problems, in the same form."""
     try:
-        site = load_site(config.data_dir)
+        site = load_site_cached(config.data_dir)
     except DataError as error:
         return error.problems
     return check_all(site, config)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..load import LoadedGuide, Site
+from ..load import LoadedGuide, Site, latest_update
 from ..model import LABEL_PATTERN, Lang
 from ..text import format_date
 from .clean import BOX, clean_article
@@ -242,10 +242,6 @@ def assemble(file: str, lang: Lang, site: Site, linker: Linker, parts: list[Part
     author = " · ".join(dict.fromkeys(loaded.guide.author[lang] for loaded in guides))
     date = latest_update(guides)
     return Document(file, lang, title, date, document_html(lang, title, author, date, body), dangling)
-
-
-def latest_update(guides: list[LoadedGuide]) -> dt.date:
-    return max(loaded.guide.updated for loaded in guides)
 
 
 def front_matter(site: Site, lang: Lang, title: str, guides: list[LoadedGuide],
