@@ -306,3 +306,18 @@ def render_tools(tools: list[Tool], ctx: Context) -> str:
         parts += [f"### {render_text(title, ctx, plain=True)} {{ #tool-{tool} }}", body, link]
     parts.append(render_config(ctx))
     return "\n\n".join(parts)
+
+
+# The scripts a page needs, in load order: the calculators' only on the pages that have one, so that a guide
+# page without tools downloads just its progress script.
+CALCULATOR_SCRIPTS = ["javascripts/dates.js", "javascripts/deadlines.js", "javascripts/calendar.js",
+                      "javascripts/fields.js", "javascripts/calculator.js", "javascripts/timeline.js"]
+PROGRESS_SCRIPTS = ["javascripts/progress.js"]
+
+
+def page_scripts(kind: str, tools: list[Tool]) -> list[str]:
+    if kind == "deadlines":
+        return CALCULATOR_SCRIPTS
+    if kind == "guide":
+        return (CALCULATOR_SCRIPTS if tools else []) + PROGRESS_SCRIPTS
+    return []

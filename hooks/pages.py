@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from goldcard.deadlines import render_deadlines_page
+from goldcard.deadlines import page_scripts, render_deadlines_page
 from goldcard.load import Site, load_site_cached, source_date_epoch
 from goldcard.model import Lang
 from goldcard.pages import render_glossary, render_guide_list
@@ -77,8 +77,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             loaded = site().guide(str(slug))
         except KeyError as error:
             raise PluginError(f"{page.file.src_uri}: front matter `guide: {slug}`: {error.args[0]}") from None
+        page.meta["gc_scripts"] = page_scripts(kind, loaded.guide.tools)  # read by overrides/main.html
         return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir, site_root=site_root))
     context = Context(site(), lang, None, guides_dir, site_root=site_root)
+    page.meta["gc_scripts"] = page_scripts(kind, [])
     # Hand-written prose follows the data's conventions too: 「label」 gets its English on English pages.
     if kind == "home":
         return render_labels(markdown, context) + "\n\n" + render_guide_list(context)

@@ -126,3 +126,14 @@ def test_the_deadline_calculator_is_in_the_navigation_after_the_guides(built_sit
         guides = [i for i, href in enumerate(hrefs) if "guides/" in href]
         calculator = [i for i, href in enumerate(hrefs) if href.rstrip("/").endswith("deadlines")]
         assert guides and calculator and calculator[0] > max(guides), hrefs
+
+
+def test_each_page_loads_only_the_scripts_it_uses(built_site):
+    def scripts(page: str) -> set[str]:
+        return {Path(a["src"]).name for tag, a in parse(page_file(built_site, page)) if tag == "script" and "javascripts/" in a.get("src", "")
+                and "assets/" not in a["src"]}
+
+    assert scripts("") == set() and scripts("en/glossary/") == set()
+    assert scripts("guides/apply/") == {"progress.js"}
+    assert {"deadlines.js", "calculator.js", "progress.js"} <= scripts("en/guides/extend/")
+    assert {"deadlines.js", "calculator.js", "timeline.js"} <= scripts("deadlines/") and "progress.js" not in scripts("deadlines/")
