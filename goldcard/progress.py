@@ -44,7 +44,7 @@ def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
         return html.escape(ui.root[key][lang], quote=True)  # templates: the script fills them in
 
     return (
-        f'<div class="gc-progress gc-interactive" data-progress-for="{loaded.guide.slug}" hidden>'
+        f'<div class="gc-progress gc-interactive" data-progress-for="{loaded.guide.slug}">'
         f'<p class="gc-progress-title">{words("progress_title")}</p>'
         f'<p class="gc-progress-count" role="status" data-template="{words("progress_count")}"></p>'
         f'<p class="gc-progress-actions">'
