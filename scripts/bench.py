@@ -32,7 +32,7 @@ from benchmarks.measure import Run, median, mkdocs_build, run_measured
 from benchmarks.report import Row, kilobytes, ratio, seconds
 
 ROOT = projects.ROOT
-PARTS = ("build", "scale", "weight", "lighthouse", "livereload")
+PARTS = ("build", "pdf", "scale", "weight", "lighthouse", "livereload")
 BUILD_RATIO_TARGET = 1.15
 CHECK_SECONDS_TARGET = 2.0
 WEIGHT_EXTRA_TARGET = 20_000  # bytes: 20 KB more than the baseline's page
@@ -126,6 +126,24 @@ class Bench:
                              f"baseline {seconds(base_s)} (CPU {seconds(base_cpu)})",
                              f"{ratio(real_s / base_s)} (CPU {ratio(real_cpu / base_cpu)})",
                              f"≤ {BUILD_RATIO_TARGET}×", Row.met(real_s / base_s <= BUILD_RATIO_TARGET)))
+
+    # 1b. the PDF export (make pdf) beside the build it starts from, in the same run
+    def pdf(self) -> None:
+        self.ensure_built()
+        out = self.work / "pdf"
+        command = [sys.executable, str(self.real / "scripts" / "pdf.py"), "--site", str(self.real_site),
+                   "--out", str(out), "--jobs", "1"]
+        run = run_measured(command, self.real, self.real_env)
+        if not run.ok:
+            raise RuntimeError(f"scripts/pdf.py failed:\n{run.output}")
+        files = sorted(out.glob("*.pdf"))
+        build_s = median([r.seconds for r in self.real_runs]) if self.real_runs else None
+        self.results["pdf"] = {"seconds": run.seconds, "cpu_seconds": run.cpu_seconds, "files": len(files),
+                               "bytes": sum(f.stat().st_size for f in files), "site_build_seconds": build_s}
+        self.rows.append(Row(f"PDF export ({len(files)} files, one at a time)",
+                             f"{seconds(run.seconds)} (CPU {seconds(run.cpu_seconds)})",
+                             f"site build {seconds(build_s)}" if build_s else "",
+                             ratio(run.seconds / build_s) if build_s else ""))
 
     # 2. scaling
     def scale(self) -> None:
