@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from .model import Calculator, DateInput, Deadlines, Duration, RuleDate, Timeline, Tool
-from .text import Context, render_labels, render_text
+from .text import Context, date_fields, render_labels, render_text
 
 # Taiwan has kept UTC+8 without daylight saving time since 1980, so "today in Taiwan" is a fixed offset.
 TAIWAN_UTC_OFFSET_MINUTES = 480
@@ -53,10 +53,7 @@ def docs_root(ctx: Context) -> str:
 def long_date(date: dt.date, ctx: Context) -> str:
     """2027年4月29日（四） or Thu 29 April 2027, from the same words the calculator uses."""
     ui, lang = ctx.site.ui, ctx.lang
-    weekday = ui.get("weekdays", lang).split()[date.weekday()]
-    month_name = ui.get("month_names", lang).split()[date.month - 1]
-    return ui.get("date_long", lang, year=date.year, month=date.month, day=date.day, weekday=weekday,
-                  month_name=month_name)
+    return ui.get("date_long", lang, **date_fields(date, ui, lang))
 
 
 def date_markup(date: dt.date, ctx: Context) -> str:

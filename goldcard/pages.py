@@ -17,7 +17,7 @@ def render_guide_list(ctx: Context) -> str:
     for loaded in ctx.site.guides:
         guide = loaded.guide
         summary = render_labels(html.escape(guide.summary[lang].strip()), ctx)
-        updated = ui.get("updated", lang, date=format_date(guide.updated, lang))
+        updated = ui.get("updated", lang, date=format_date(guide.updated, ui, lang))
         items.append(
             f'<li class="gc-guide-card" data-guide-card="{guide.slug}" markdown="block">\n\n'
             f"### [{html.escape(guide.title[lang])}]({ctx.guides_dir}{guide.slug}.md)\n\n"

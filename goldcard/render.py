@@ -94,7 +94,7 @@ def render_meta(loaded: LoadedGuide, ctx: Context) -> str:
     guide, ui, lang = loaded.guide, ctx.site.ui, ctx.lang
     facts = [
         step_count(len(loaded.steps), ctx),
-        ui.get("updated", lang, date=f'<time datetime="{guide.updated.isoformat()}">{format_date(guide.updated, lang)}</time>'),
+        ui.get("updated", lang, date=f'<time datetime="{guide.updated.isoformat()}">{format_date(guide.updated, ui, lang)}</time>'),
         ui.get("by", lang, author=html.escape(guide.author[lang])),
     ]
     return '<p class="gc-meta">' + " · ".join(facts) + "</p>"

@@ -8,12 +8,10 @@ import re
 from dataclasses import dataclass
 
 from .load import Site
-from .model import LABEL_PATTERN, Lang, Text
+from .model import LABEL_PATTERN, Lang, Text, UiStrings
 
 # [](step:apply/log-in) or [](step:apply/open-platform..verify-email); the link text is generated when empty.
 STEP_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(step:(?P<guide>[a-z0-9-]+)/(?P<first>[a-z0-9-]+)(?:\.\.(?P<last>[a-z0-9-]+))?\)")
-
-WEEKDAYS_ZH = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -29,10 +27,17 @@ class Context:
     site_root: str = ""
 
 
-def format_date(date: dt.date, lang: Lang) -> str:
-    if lang == "zh":
-        return f"{date.year} 年 {date.month} 月 {date.day} 日"
-    return f"{date.day} {date.strftime('%B')} {date.year}"
+def date_fields(date: dt.date, ui: UiStrings, lang: Lang) -> dict[str, object]:
+    """The parts the date templates of data/ui.yaml fill in, with the month and weekday words from there too
+    (the same words the calculator uses; never the process's locale)."""
+    return {"year": date.year, "month": date.month, "day": date.day,
+            "month_name": ui.get("month_names", lang).split()[date.month - 1],
+            "weekday": ui.get("weekdays", lang).split()[date.weekday()]}
+
+
+def format_date(date: dt.date, ui: UiStrings, lang: Lang) -> str:
+    """2026 年 1 月 27 日 / 27 January 2026."""
+    return ui.get("date", lang, **date_fields(date, ui, lang))
 
 
 def label_markup(label: str, ctx: Context, plain: bool = False) -> str:

@@ -247,7 +247,7 @@ def assemble(file: str, lang: Lang, site: Site, linker: Linker, parts: list[Part
 def front_matter(site: Site, lang: Lang, title: str, guides: list[LoadedGuide],
                  series: ET.Element | None) -> ET.Element:
     """The cover: the series line, the title, the language's edition and the date of the latest update."""
-    updated = site.ui.get("updated", lang, date=format_date(latest_update(guides), lang))
+    updated = site.ui.get("updated", lang, date=format_date(latest_update(guides), site.ui, lang))
     return cover(title, site.ui.get("pdf_edition", lang), updated, series)
 
 
