@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 import yaml
 
+from .collector import cycle_collection_paused
 from .marked_yaml import load_marked
 from .model import Deadlines, Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
@@ -182,6 +183,7 @@ def number_guide(guide: Guide, path: Path, raw: Any, blocks: dict[str, tuple[Sha
     return LoadedGuide(guide, path, raw, sections)
 
 
+@cycle_collection_paused()
 def load_site(data_dir: Path) -> Site:
     """Everything under data/: guides (in series order), shared blocks and the glossary."""
     problems: list[Problem] = []

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from ..collector import cycle_collection_paused
 from ..load import Site, load_site_cached
 from ..problems import DataError, Problem
 from .config import CheckConfig, read_config
@@ -23,6 +24,7 @@ from .where import documents, markdown_pages
 __all__ = ["CheckConfig", "check_all", "check_project", "read_config"]
 
 
+@cycle_collection_paused()
 def check_all(site: Site, config: CheckConfig) -> list[Problem]:
     """Every problem in a loaded site, sorted by file and line, each once."""
     docs = documents(site)
