@@ -36,9 +36,13 @@ def done_box(numbered: NumberedStep, ctx: Context) -> str:
 
 
 def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
-    """The progress box: count, continue link, reset. Its script fills and shows it; without one it stays hidden,
-    and it is marked `gc-interactive` so that print and the PDFs leave it out."""
+    """The progress box: count, continue link, reset. Without a script it stays hidden, and it is marked
+    `gc-interactive` so that print and the PDFs leave it out. It comes filled in as on a first visit (nothing
+    done, start at the first step): the script changes it only for a reader with ticks, so the box does not
+    grow and push the guide down as the page loads."""
     ui, lang = ctx.site.ui, ctx.lang
+    total = len(loaded.steps)
+    first_step = ui.get("step", lang, n=1)
 
     def words(key: str) -> str:
         return html.escape(ui.root[key][lang], quote=True)  # templates: the script fills them in
@@ -46,10 +50,11 @@ def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
     return (
         f'<div class="gc-progress gc-interactive" data-progress-for="{loaded.guide.slug}">'
         f'<p class="gc-progress-title">{words("progress_title")}</p>'
-        f'<p class="gc-progress-count" role="status" data-template="{words("progress_count")}"></p>'
+        f'<p class="gc-progress-count" role="status" data-template="{words("progress_count")}">'
+        f'{html.escape(ui.get("progress_count", lang, done=0, total=total))}</p>'
         f'<p class="gc-progress-actions">'
         f'<a class="gc-progress-continue" href="#step-1" data-template="{words("progress_continue")}" '
-        f'data-start-template="{words("progress_start")}"></a>'
+        f'data-start-template="{words("progress_start")}">{html.escape(ui.get("progress_start", lang, step=first_step))}</a>'
         f'<span class="gc-progress-all-done" hidden>{words("progress_all_done")}</span> '
         f'<button type="button" class="md-button gc-progress-reset">{words("progress_reset")}</button></p>'
         f'<p class="gc-progress-note">{words("progress_kept")}</p>'

@@ -4,6 +4,7 @@ corrupted storage never touches another guide, the page works without JavaScript
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -203,3 +204,31 @@ def test_printed_boxes_are_empty_squares_and_the_controls_are_left_out(page):
     assert page.locator("#gc-form-extension .gc-result-actions").is_hidden()
     assert page.locator("#gc-form-extension .gc-result-dates").is_visible()  # what was worked out prints
     assert page.locator(".gc-rules table").first.is_visible()
+
+
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  // Layout shifts are not in the performance timeline; a buffered observer is given those already recorded.
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      shifts.push({value: entry.value, moved: entry.sources.map(source => source.node
+        ? (source.node.className || source.node.nodeName) + ": " + (source.node.textContent || "").slice(0, 40) : "?")});
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(shifts), 200);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/guides/apply/", "/en/guides/apply/"])
+def test_nothing_moves_while_a_guide_loads_on_a_phone(browser, site_url, path):
+    # The progress box comes filled in as on a first visit; were it filled by the script, it would grow a line
+    # on a narrow screen and push the guide down after the first paint (Lighthouse: layout shift, late LCP).
+    with guarded_page(browser, site_url, viewport={"width": 412, "height": 823}, is_mobile=True) as page:
+        # On a slow connection the page is painted before the script arrives: hold the script back to see that.
+        page.route("**/progress.js", lambda route: (time.sleep(0.5), route.continue_()))
+        page.goto(path, wait_until="load")
+        page.wait_for_timeout(300)
+        assert page.is_visible(".gc-progress-continue")
+        shifts = page.evaluate(LAYOUT_SHIFTS)
+    assert shifts == [], shifts
