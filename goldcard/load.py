@@ -18,6 +18,7 @@ from .collector import cycle_collection_paused
 from .marked_yaml import load_marked
 from .model import Deadlines, Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
+from .yaml_cache import ParsedYamlCache, cache_dir
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -70,10 +71,18 @@ class Site:
         raise KeyError(f"no guide {slug!r}; the guides are: {known}")
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml(path: Path, cache: ParsedYamlCache | None = None) -> Any:
     """The YAML of one file, with line marks (see goldcard.marked_yaml); errors as problems with a line."""
     try:
-        return load_marked(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if cache is None:
+            return load_marked(text)
+        digest = cache.digest(text)
+        value = cache.get(path, digest)
+        if value is None:
+            value = load_marked(text)
+            cache.put(path, digest, value)
+        return value
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -135,8 +144,8 @@ FIXES = {
 }
 
 
-def load_model(path: Path, model: type[ModelT]) -> tuple[ModelT, Any]:
-    raw = read_yaml(path)
+def load_model(path: Path, model: type[ModelT], cache: ParsedYamlCache | None = None) -> tuple[ModelT, Any]:
+    raw = read_yaml(path, cache)
     if raw is None:
         raw = {}
     try:
@@ -187,24 +196,25 @@ def number_guide(guide: Guide, path: Path, raw: Any, blocks: dict[str, tuple[Sha
 def load_site(data_dir: Path) -> Site:
     """Everything under data/: guides (in series order), shared blocks and the glossary."""
     problems: list[Problem] = []
+    cache = ParsedYamlCache(cache_dir(data_dir))
     blocks: dict[str, tuple[SharedBlock, Path, Any]] = {}
     for path in sorted((data_dir / "shared").glob("*.yaml")):
         try:
-            block, raw = load_model(path, SharedBlock)
+            block, raw = load_model(path, SharedBlock, cache)
             blocks[path.stem] = (block, path, raw)
         except DataError as error:
             problems += error.problems
     guides: list[LoadedGuide] = []
     for path in sorted((data_dir / "guides").glob("*.yaml")):
         try:
-            guide, raw = load_model(path, Guide)
+            guide, raw = load_model(path, Guide, cache)
             guides.append(number_guide(guide, path, raw, blocks))
         except DataError as error:
             problems += error.problems
     glossary_path = data_dir / "glossary.yaml"
     glossary, raw_glossary = Glossary(terms=[]), None
     try:
-        glossary, raw_glossary = load_model(glossary_path, Glossary)
+        glossary, raw_glossary = load_model(glossary_path, Glossary, cache)
     except FileNotFoundError:
         problems.append(Problem(display_path(glossary_path), 1, 1, "the glossary file is missing",
                                 "restore data/glossary.yaml"))
@@ -212,10 +222,10 @@ def load_site(data_dir: Path) -> Site:
         problems += error.problems
     ui = UiStrings({})
     try:
-        ui, _ = load_model(data_dir / "ui.yaml", UiStrings)
+        ui, _ = load_model(data_dir / "ui.yaml", UiStrings, cache)
     except DataError as error:
         problems += error.problems
-    deadlines, deadline_problems = load_deadlines(data_dir / "deadlines.yaml", {g.guide.slug for g in guides})
+    deadlines, deadline_problems = load_deadlines(data_dir / "deadlines.yaml", {g.guide.slug for g in guides}, cache)
     problems += deadline_problems
     if problems:
         raise DataError(problems)
@@ -223,12 +233,12 @@ def load_site(data_dir: Path) -> Site:
     return Site(data_dir, guides, blocks, glossary, glossary_path, ui, raw_glossary, deadlines)
 
 
-def load_deadlines(path: Path, slugs: set[str]) -> tuple[Deadlines | None, list[Problem]]:
+def load_deadlines(path: Path, slugs: set[str], cache: ParsedYamlCache | None = None) -> tuple[Deadlines | None, list[Problem]]:
     """The calculators' rules; each names the guide that explains its procedure, which must exist."""
     if not path.exists():
         return None, [Problem(display_path(path), 1, 1, "the deadline rules are missing", "restore data/deadlines.yaml")]
     try:
-        deadlines, raw = load_model(path, Deadlines)
+        deadlines, raw = load_model(path, Deadlines, cache)
     except DataError as error:
         return None, error.problems
     problems = []

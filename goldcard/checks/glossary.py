@@ -27,7 +27,8 @@ def fix_for(label: str, known: list[str]) -> str:
 
 def check_glossary(site: Site, docs: list[Document], pages: list[Page]) -> list[Problem]:
     problems: list[Problem] = []
-    known = list(site.glossary.by_label())
+    known = list(site.glossary.by_label())  # in order, for the suggestions
+    known_set = set(known)
     # One report per missing label and file, at its first place, so that one missing entry is one line to read.
     reported: dict[tuple[str, str], int] = {}
     later: dict[tuple[str, str], int] = {}
@@ -38,7 +39,7 @@ def check_glossary(site: Site, docs: list[Document], pages: list[Page]) -> list[
                 continue
             for match in LABEL_PATTERN.finditer(item.text[lang]):
                 label = match[1]
-                if label in known:
+                if label in known_set:
                     continue
                 key = (str(item.doc.path), label)
                 if key in reported:
@@ -51,7 +52,7 @@ def check_glossary(site: Site, docs: list[Document], pages: list[Page]) -> list[
         for number, line in enumerate(page.lines, start=1):
             for match in LABEL_PATTERN.finditer(line):
                 key = (str(page.path), match[1])
-                if match[1] in known or key in reported:
+                if match[1] in known_set or key in reported:
                     continue
                 reported[key] = len(problems)
                 problems.append(page.problem(number, match.start() + 1, f"「{match[1]}」 has no glossary entry",

@@ -18,6 +18,7 @@ from pydantic import BaseModel, RootModel
 from ..load import LoadedGuide, Site, locate, read_yaml
 from ..model import Text
 from ..problems import DataError, Problem, display_path
+from ..yaml_cache import ParsedYamlCache, cache_dir
 
 Loc = tuple[Any, ...]
 
@@ -39,7 +40,7 @@ class Document:
     @cached_property
     def nodes(self) -> list[tuple[Loc, BaseModel]]:
         """Every model object in the file with its path of keys; every check reads this list."""
-        return list(walk(self.model))
+        return walk(self.model)
 
     @cached_property
     def texts(self) -> list[TextAt]:
@@ -90,14 +91,15 @@ def documents(site: Site) -> list[Document]:
     docs = [Document(g.path, g.raw, g.guide, g, g.guide.slug) for g in site.guides]
     docs += [Document(path, raw, block, None, f"shared block {name}") for name, (block, path, raw) in sorted(site.blocks.items())]
     docs.append(Document(site.glossary_path, site.raw_glossary, site.glossary, None, "glossary"))
-    # The loader keeps no marks for these two; reading them again is a few milliseconds.
+    # The loader keeps no marks for these two; reading them again takes them from the parsed-YAML cache.
+    cache = ParsedYamlCache(cache_dir(site.root))
     for name, model, label in (("ui.yaml", site.ui, "site words"),
                                ("deadlines.yaml", getattr(site, "deadlines", None), "deadline rules")):
         path = site.root / name
         if model is None or not path.exists():
             continue
         try:
-            docs.append(Document(path, read_yaml(path), model, None, label))
+            docs.append(Document(path, read_yaml(path, cache), model, None, label))
         except DataError:
             pass  # the loader read it a moment ago; a file changed in between is read on the next run
     return docs
@@ -109,22 +111,35 @@ def _fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     return tuple((name, info.alias or name) for name, info in cls.model_fields.items())
 
 
-def walk(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every model object in `obj`, with its path of YAML keys."""
+def walk(obj: Any, loc: Loc = ()) -> list[tuple[Loc, Any]]:
+    """Every model object in `obj`, with its path of YAML keys, in the file's order."""
+    found: list[tuple[Loc, Any]] = []
+    _walk(obj, loc, found)
+    return found
+
+
+SCALARS = (str, int, float)
+
+
+def _walk(obj: Any, loc: Loc, found: list[tuple[Loc, Any]]) -> None:
+    # Appends to one list rather than yielding: nested generators cost a step per level for every node, and
+    # this visits every object of every file on each check.
     if isinstance(obj, RootModel):
-        yield from walk(obj.root, loc)
+        _walk(obj.root, loc, found)
     elif isinstance(obj, BaseModel):
-        yield loc, obj
+        found.append((loc, obj))
         for name, key in _fields(type(obj)):
             value = getattr(obj, name)
-            if value is not None and not isinstance(value, (str, int, float)):
-                yield from walk(value, loc + (key,))
+            if value is not None and not isinstance(value, SCALARS):
+                _walk(value, loc + (key,), found)
     elif isinstance(obj, (list, tuple)):
         for index, item in enumerate(obj):
-            yield from walk(item, loc + (index,))
+            if not isinstance(item, SCALARS):
+                _walk(item, loc + (index,), found)
     elif isinstance(obj, dict):
         for key, item in obj.items():
-            yield from walk(item, loc + (key,))
+            if not isinstance(item, SCALARS):
+                _walk(item, loc + (key,), found)
 
 
 @dataclass(frozen=True)
