@@ -21,14 +21,25 @@ class ScaffoldError(Exception):
     """The guide cannot be created as asked; the message says why and what to do."""
 
 
+# The texts a new guide starts with, each saying what to write: (zh, en). `make check` and every build list
+# those still there (goldcard/checks/placeholders.py), as what is left to write.
+SUMMARY = ("（請寫一句話說明這篇教學的用途。）", "(Write one line on what this guide is for.)")
+STEP_TITLE = ("（請寫這個步驟要做什麼。）", "(Write what this step does.)")
+STEP_BODY = ("（請寫操作說明；平臺上的按鈕和選單名稱寫在「」中，並加入 data/glossary.yaml。）",
+             "(Write the instructions; put the names of the platform's buttons and menus, in Chinese, "
+             "inside 「」, and add them to data/glossary.yaml.)")
+PLACEHOLDERS = frozenset(SUMMARY + STEP_TITLE + STEP_BODY)
+PLACEHOLDER_OPENINGS = ("（請寫", "(Write ")  # how each begins, short enough to survive YAML's line folding
+
+
 @dataclass(frozen=True)
 class NewGuide:
     number: int
     slug: str
     title_zh: str
     title_en: str
-    summary_zh: str = "（請寫一句話說明這篇教學的用途。）"
-    summary_en: str = "(Write one line on what this guide is for.)"
+    summary_zh: str = SUMMARY[0]
+    summary_en: str = SUMMARY[1]
     login: bool = False  # start with the shared login steps (data/shared/login.yaml)
     date: dt.date = dt.date(2000, 1, 1)
 
@@ -37,10 +48,8 @@ def guide_yaml(new: NewGuide) -> str:
     date = new.date.isoformat()
     steps = "      - include: login\n" if new.login else ""
     steps += ("      - id: first-step\n"
-              + pair("title", "（請寫這個步驟要做什麼。）", "(Write what this step does.)", "        ")
-              + pair("body", "（請寫操作說明；平臺上的按鈕和選單名稱寫在「」中，並加入 data/glossary.yaml。）",
-                     "(Write the instructions; put the names of the platform's buttons and menus, in Chinese, "
-                     "inside 「」, and add them to data/glossary.yaml.)", "        "))
+              + pair("title", *STEP_TITLE, "        ")
+              + pair("body", *STEP_BODY, "        "))
     return ("# yaml-language-server: $schema=../schema/guide.schema.json\n"
             f"# Guide {new.number} of the series, created by scripts/new_guide.py on {date}. Replace every text in\n"
             "# parentheses; README.md (\"For editors\") says how, and `make check` finds what is left to fix.\n"

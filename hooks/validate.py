@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from goldcard.checks import check_project
+from goldcard.checks.placeholders import placeholders_left
 from goldcard.checks.config import config_from_extra
 
 log = logging.getLogger("mkdocs.hooks.goldcard.validate")
@@ -37,6 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     if problems:
         log.info(f"{len(problems)} problem(s) in the guide data: see above; `make check` lists them without building")
+    for placeholder in placeholders_left(settings):  # a new guide's texts to write: shown, but they build
+        log.info(str(placeholder))
     return config
 
 

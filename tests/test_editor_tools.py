@@ -3,6 +3,7 @@ project (it builds and shows in both languages' navigation at once), i18n-status
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ import pytest
 from goldcard.checks import check_project, read_config
 from goldcard.load import load_model
 from goldcard.model import Guide
+from goldcard.scaffold import PLACEHOLDER_OPENINGS, PLACEHOLDERS
 
 from conftest import ROOT, build_site, copy_project
 
@@ -192,6 +194,8 @@ def test_a_new_guide_builds_and_is_in_both_languages_navigation_at_once(tmp_path
 
     built = build_site(project, tmp_path / "site")
     assert built.returncode == 0, built.stdout + built.stderr
+    # The strict build passes, and says what is left to write (make check lists the same: the test below).
+    assert "08-replace-card.yaml" in built.stderr and "left to write" in built.stderr, built.stderr
     zh, en = tmp_path / "site" / "guides" / "replace-card" / "index.html", tmp_path / "site" / "en" / "guides" / "replace-card" / "index.html"
     assert "補發申請教學" in zh.read_text(encoding="utf-8") and "Replacing your Gold Card" in en.read_text(encoding="utf-8")
     assert 'data-guide="replace-card"' in en.read_text(encoding="utf-8")
@@ -239,3 +243,34 @@ def test_i18n_status_lists_untranslated_texts_per_guide_with_their_lines(tmp_pat
     assert lines[0].startswith("guide extend (data/guides/07-extend.yaml): 1 of ") and "lack a translation" in lines[0]
     assert lines[1].strip().startswith(f"data/guides/07-extend.yaml:{line}:7: the English text is empty")
     assert len(lines) == 2
+
+
+def test_make_check_lists_a_new_guides_placeholders_until_they_are_written(tmp_path):
+    project = copy_project(tmp_path / "project")
+    created = script("new_guide.py", "replace-card", "--number", "8", "--title-zh", "補發申請教學",
+                     "--title-en", "Replacing your Gold Card", "--date", "2026-02-01", "--root", str(project))
+    assert created.returncode == 0, created.stderr
+    data = project / "data" / "guides" / "08-replace-card.yaml"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    checked = script("check.py", "--config", str(project / "mkdocs.yml"), cwd=project)
+    # Left to write, not wrong: listed with file:line, and the check still passes (the guide builds).
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    listed = [line for line in checked.stdout.splitlines() if "left to write" in line]
+    assert len(listed) == 6, checked.stdout  # summary, step title, step body; each in both languages
+    for line in listed:
+        match = re.match(r"data/guides/08-replace-card\.yaml:(\d+):(\d+): left to write: the (Chinese|English) text", line)
+        assert match, line
+        key = "zh:" if match[3] == "Chinese" else "en:"
+        assert lines[int(match[1]) - 1].strip().startswith(key), (line, lines[int(match[1]) - 1])
+    assert "6 text(s) left to write in new guides" in checked.stderr
+
+    written = data.read_text(encoding="utf-8")
+    for placeholder in PLACEHOLDERS:
+        written = written.replace(placeholder, "補發金卡" if re.search(r"[\u4e00-\u9fff]", placeholder) else "Replace the card")
+    data.write_text(written, encoding="utf-8")
+    checked = script("check.py", "--config", str(project / "mkdocs.yml"), cwd=project)
+    assert checked.returncode == 0 and "left to write" not in checked.stdout, checked.stdout + checked.stderr
+
+
+def test_every_placeholder_begins_with_words_the_quick_search_looks_for():
+    assert all(text.startswith(PLACEHOLDER_OPENINGS) for text in PLACEHOLDERS)
