@@ -45,9 +45,7 @@ class ParsedYamlCache:
         try:
             with open(self._entry(path), "rb") as entry:
                 stored, value = pickle.load(entry)
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - any unreadable entry (truncated, another version) is parsed again
+        except Exception:  # noqa: BLE001 - a missing or unreadable entry (truncated, another version): parse
             return None
         return value if stored == digest else None
 

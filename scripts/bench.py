@@ -108,11 +108,10 @@ class Bench:
         for index in range(self.args.runs):
             # Interleaved, and each goes first in turn, so that a slow moment of the machine hits both alike.
             log(f"build {index + 1}/{self.args.runs}: site and baseline")
-            pair = [lambda: real_runs.extend(timed_builds(self.real, self.real_site, self.real_env, 1, "site")),
-                    lambda: baseline_runs.extend(
-                        timed_builds(baseline, self.baseline_site, self.baseline_env, 1, "baseline"))]
-            for build in pair if index % 2 == 0 else pair[::-1]:
-                build()
+            pair = [(self.real, self.real_site, self.real_env, "site", real_runs),
+                    (baseline, self.baseline_site, self.baseline_env, "baseline", baseline_runs)]
+            for project, out, env, what, runs in (pair if index % 2 == 0 else pair[::-1]):
+                runs += timed_builds(project, out, env, 1, what)
         self.real_runs = real_runs
         real_s, base_s = median([r.seconds for r in real_runs]), median([r.seconds for r in baseline_runs])
         real_cpu = median([r.cpu_seconds for r in real_runs])
