@@ -197,15 +197,17 @@ def load_site(data_dir: Path) -> Site:
     """Everything under data/: guides (in series order), shared blocks and the glossary."""
     problems: list[Problem] = []
     cache = ParsedYamlCache(cache_dir(data_dir))
+    shared, guide_files = sorted((data_dir / "shared").glob("*.yaml")), sorted((data_dir / "guides").glob("*.yaml"))
+    cache.parse_ahead(shared + guide_files, load_marked)
     blocks: dict[str, tuple[SharedBlock, Path, Any]] = {}
-    for path in sorted((data_dir / "shared").glob("*.yaml")):
+    for path in shared:
         try:
             block, raw = load_model(path, SharedBlock, cache)
             blocks[path.stem] = (block, path, raw)
         except DataError as error:
             problems += error.problems
     guides: list[LoadedGuide] = []
-    for path in sorted((data_dir / "guides").glob("*.yaml")):
+    for path in guide_files:
         try:
             guide, raw = load_model(path, Guide, cache)
             guides.append(number_guide(guide, path, raw, blocks))

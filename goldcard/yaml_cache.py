@@ -9,13 +9,14 @@ file, another Python) is parsed again too, and one that cannot be written only c
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -26,13 +27,60 @@ PARSER_DIGEST = hashlib.sha256(Path(marked_yaml.__file__).read_bytes()
                                + f"{yaml.__version__} {sys.version}".encode()).digest()
 
 
+def fork_helps() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
 def cache_dir(data_dir: Path) -> Path:
     return data_dir.resolve().parent / ".cache" / "goldcard-yaml"
+
+
+# From how many files without an entry a load parses in two processes (a first run on large data; the real
+# guides are a dozen files, and forking costs more than it saves on those).
+PARSE_AHEAD_FROM = 40
 
 
 class ParsedYamlCache:
     def __init__(self, folder: Path):
         self.folder = folder
+        self.parsed: dict[Path, tuple[bytes, Any]] = {}  # what parse_ahead parsed in this process
+
+    def parse_ahead(self, paths: list[Path], parse: Callable[[str], Any]) -> None:
+        """Parse the files that have no entry yet, half of them in a child process that writes their entries,
+        while this process parses the other half: on a first run at 50 times the guides, parsing is most of
+        `make check`. Only where a fork is safe and can help: more than one CPU, and no other thread (a thread
+        holding a lock at the fork would leave the child waiting for it forever, as under `mkdocs serve`).
+        A file that fails to parse is left to the caller, which parses it again and reports it."""
+        missing = [path for path in paths if not self._entry(path).exists()]
+        if len(missing) < PARSE_AHEAD_FROM or not fork_helps():
+            return
+        theirs, mine = missing[1::2], missing[0::2]
+        child = os.fork()
+        if child == 0:  # the child: write its half's entries, and leave at once, without running any cleanup
+            status = 1
+            try:
+                for path in theirs:
+                    parsed = self._parse(path, parse)
+                    if parsed is not None:
+                        self.put(path, *parsed)
+                status = 0
+            finally:
+                os._exit(status)
+        try:
+            for path in mine:
+                parsed = self._parse(path, parse)
+                if parsed is not None:
+                    self.parsed[path] = parsed
+                    self.put(path, *parsed)
+        finally:
+            os.waitpid(child, 0)
+
+    def _parse(self, path: Path, parse: Callable[[str], Any]) -> tuple[bytes, Any] | None:
+        try:
+            text = path.read_text(encoding="utf-8")
+            return self.digest(text), parse(text)
+        except Exception:  # noqa: BLE001 - any failure: the caller reads the file again and reports it
+            return None
 
     def _entry(self, path: Path) -> Path:
         return self.folder / (hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".pickle")
@@ -42,6 +90,9 @@ class ParsedYamlCache:
         return hashlib.sha256(PARSER_DIGEST + text.encode("utf-8")).digest()
 
     def get(self, path: Path, digest: bytes) -> Any | None:
+        if path in self.parsed:
+            stored, value = self.parsed.pop(path)
+            return value if stored == digest else None
         try:
             with open(self._entry(path), "rb") as entry:
                 stored, value = pickle.load(entry)
@@ -50,10 +101,13 @@ class ParsedYamlCache:
         return value if stored == digest else None
 
     def put(self, path: Path, digest: bytes, value: Any) -> None:
+        final = self._entry(path)
+        partial = final.with_name(f"{final.name}.{os.getpid()}.tmp")  # one per process: two builds at once
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as entry:
+            with open(partial, "wb") as entry:
                 pickle.dump((digest, value), entry, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(entry.name, self._entry(path))  # whole or not at all, even with two builds at once
-        except OSError:
-            pass
+            os.replace(partial, final)  # whole or not at all
+        except OSError:  # a full disk, a folder that cannot be written: no entry, and no half-written one left
+            with contextlib.suppress(OSError):
+                partial.unlink()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 import goldcard.load
+import goldcard.yaml_cache
 from goldcard.load import load_site
 from goldcard.yaml_cache import cache_dir
 
@@ -76,3 +79,39 @@ def test_a_cache_that_cannot_be_written_only_costs_time(data, parses):
     expected = [g.guide for g in load_site(data).guides]
     assert [g.guide for g in load_site(data).guides] == expected
     assert blocked.is_file()
+
+
+def test_a_first_load_of_many_files_parses_half_of_them_in_a_second_process(data, parses, monkeypatch, tmp_path):
+    serial = tmp_path / "serial" / "data"
+    shutil.copytree(DATA, serial)
+    monkeypatch.setattr(goldcard.yaml_cache, "PARSE_AHEAD_FROM", 10**6)
+    expected = load_site(serial)
+    monkeypatch.setattr(goldcard.yaml_cache, "PARSE_AHEAD_FROM", 4)  # the guides and the shared block: 6 files
+    del parses[:]
+    ahead = sorted((data / "shared").glob("*.yaml")) + sorted((data / "guides").glob("*.yaml"))
+    assert len(ahead) >= 4
+    loaded = load_site(data)
+    everything = list(data.rglob("*.yaml"))
+    # This process parsed every other file of those six, and the rest of the data; the child parsed the others.
+    assert len(parses) == len(everything) - len(ahead[1::2])
+    assert {entry.name for entry in cache_dir(data).iterdir()} == {
+        goldcard.yaml_cache.ParsedYamlCache(cache_dir(data))._entry(path).name for path in everything}
+    assert [g.guide for g in loaded.guides] == [g.guide for g in expected.guides]
+    assert [g.raw.lc.data for g in loaded.guides] == [g.raw.lc.data for g in expected.guides]
+    assert loaded.blocks["login"][2].lc.data == expected.blocks["login"][2].lc.data
+
+
+def test_no_second_process_while_another_thread_runs(data, parses, monkeypatch):
+    """Under `mkdocs serve` a thread may hold a lock at the moment of a fork, and the child would wait forever."""
+    monkeypatch.setattr(goldcard.yaml_cache, "PARSE_AHEAD_FROM", 4)
+    assert goldcard.yaml_cache.fork_helps() == ((os.cpu_count() or 1) > 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not goldcard.yaml_cache.fork_helps()
+        load_site(data)
+    finally:
+        stop.set()
+        other.join()
+    assert len(parses) == len(list(data.rglob("*.yaml")))  # all in this process
