@@ -121,3 +121,29 @@ def test_axe_does_report_what_it_should(page, axe):
     page.goto("/deadlines/")
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"data:,\">')")
     assert "image-alt" in violations(axe, page)
+
+
+FOCUSED_STYLE = """() => {
+  const element = document.activeElement, style = getComputedStyle(element);
+  return {name: element.tagName + (element.id ? "#" + element.id : "") + " " + (element.className.baseVal ?? element.className),
+          seen: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none",
+          body: element === document.body, search: element.classList.contains("md-search__input")};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/guides/apply/", "/en/guides/apply/", "/en/deadlines/", "/"])
+def test_every_control_the_keyboard_reaches_shows_its_focus(browser, site_url, path):
+    # Material's CSS resets every input's outline to none: without our rule, a done box or a calculator's field
+    # took the focus with no sign of it.
+    from browsing import guarded_page
+
+    with guarded_page(browser, site_url, viewport={"width": 1280, "height": 900}) as page:
+        page.goto(path)
+        unseen = set()
+        for _ in range(90):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED_STYLE)
+            # Leaving the page's last control focuses the page itself; Material's search field shows its caret.
+            if not (focused["seen"] or focused["body"] or focused["search"]):
+                unseen.add(focused["name"])
+    assert not unseen, f"focus not shown on {path}: {sorted(unseen)}"
