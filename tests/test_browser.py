@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from browsing import guarded_page
+
 pytestmark = pytest.mark.xdist_group("browser")
 
 
@@ -33,3 +35,21 @@ def test_search_finds_the_extend_guide(page, query):
     results.first.wait_for(timeout=15000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("guides/extend/" in href for href in hrefs), hrefs
+
+
+PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True}
+
+
+@pytest.mark.parametrize("path", ["/guides/apply/#step-15-title", "/en/guides/apply/#step-22-title"])
+def test_a_link_to_a_step_lands_on_its_heading_and_nothing_jumps_when_scrolling_back(browser, site_url, path):
+    heading = "#" + path.split("#")[1]
+    with guarded_page(browser, site_url, **PHONE) as page:
+        page.goto(path, wait_until="load")
+        page.wait_for_timeout(300)
+        top = page.evaluate("s => document.querySelector(s).getBoundingClientRect().top", heading)
+        assert 0 <= top <= 150, top  # just under the header
+        # Scrolling back up, what is seen moves with the scroll: nothing above it changes size.
+        page.mouse.wheel(0, -600)
+        page.wait_for_timeout(500)
+        after = page.evaluate("s => document.querySelector(s).getBoundingClientRect().top", heading)
+        assert abs(after - (top + 600)) <= 2, (top, after)
