@@ -294,9 +294,9 @@ class Bench:
         for pattern in LIGHTHOUSE_PAGES:
             page = pattern.format(slug=self.slug)
             log(f"lighthouse /{page}")
-            # Lighthouse's own advice: its scores vary from run to run, so take the median of several.
-            result = lighthouse.median_run(self.real_url + page, node, self.args.lighthouse_runs)
-            baseline = lighthouse.median_run(self.baseline_url + page, node, self.args.lighthouse_runs)
+            # Lighthouse's own advice: its scores vary from run to run, so take the median of several (5).
+            result, baseline = lighthouse.median_runs([self.real_url + page, self.baseline_url + page], node,
+                                                      self.args.lighthouse_runs)
             self.results["lighthouse"]["/" + page] = {**result, "baseline": baseline}
             scores = result["scores"]
             misses = [name for name, minimum in LIGHTHOUSE_TARGETS.items() if scores[name] < minimum]
@@ -351,7 +351,7 @@ def commit() -> str:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="timed builds of the site and of the baseline (median)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs of each page (median)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs of each page (median)")
     parser.add_argument("--scale", type=lambda text: sorted({int(x) for x in text.split(",")}), default=[1, 10, 50],
                         help="guide volumes to build, as multiples of the real one (default 1,10,50)")
     parser.add_argument("--scale-runs", type=int, default=1, help="timed builds at each multiplied size")

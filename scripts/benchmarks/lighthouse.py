@@ -79,13 +79,24 @@ def run_lighthouse(url: str, node: str, timeout: float = 300) -> dict:
         "scores": {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES},
         "failing": {name: failing_audits(report, name) for name in CATEGORIES},
         "version": report.get("lighthouseVersion"),
+        # Lighthouse's measure of this CPU at the time: its simulated phone is 4 times slower than the machine,
+        # so a busy machine lowers the performance score.
+        "benchmark_index": report.get("environment", {}).get("benchmarkIndex"),
     }
 
 
-def median_run(url: str, node: str, runs: int) -> dict:
-    """`run_lighthouse` `runs` times: each category's median score, and the failing audits of the run whose
+def median_runs(urls: list[str], node: str, runs: int) -> list[dict]:
+    """`run_lighthouse` on each url `runs` times, taking the urls in turn so that a busy minute of the machine
+    falls on all of them: for each url, each category's median score, and the failing audits of the run whose
     performance score is the median one."""
-    results = [run_lighthouse(url, node) for _ in range(max(1, runs))]
-    scores = {name: round(statistics.median(r["scores"][name] for r in results)) for name in CATEGORIES}
-    middle = sorted(results, key=lambda r: r["scores"]["performance"])[len(results) // 2]
-    return {**middle, "scores": scores, "runs": [r["scores"] for r in results]}
+    results: list[list[dict]] = [[] for _ in urls]
+    for _ in range(max(1, runs)):
+        for url, found in zip(urls, results):
+            found.append(run_lighthouse(url, node))
+    medians = []
+    for found in results:
+        scores = {name: round(statistics.median(r["scores"][name] for r in found)) for name in CATEGORIES}
+        middle = sorted(found, key=lambda r: r["scores"]["performance"])[len(found) // 2]
+        medians.append({**middle, "scores": scores, "runs": [r["scores"] for r in found],
+                        "benchmark_indexes": [r["benchmark_index"] for r in found]})
+    return medians
