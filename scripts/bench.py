@@ -354,7 +354,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs of each page (median)")
     parser.add_argument("--scale", type=lambda text: sorted({int(x) for x in text.split(",")}), default=[1, 10, 50],
                         help="guide volumes to build, as multiples of the real one (default 1,10,50)")
-    parser.add_argument("--scale-runs", type=int, default=1, help="timed builds at each multiplied size")
+    parser.add_argument("--scale-runs", type=int, default=2, help="timed builds at each multiplied size (median)")
     parser.add_argument("--reload-edits", type=int, default=3, help="saves to time under mkdocs serve (median)")
     parser.add_argument("--skip", action="append", default=[], choices=PARTS, help="leave a part out (repeatable)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="folder for latest.json and latest.md")
