@@ -218,8 +218,11 @@ class Bench:
                 break
         # The first run parses every file (no parsed-YAML cache yet, as on a fresh clone); an editor's run parses
         # the file just saved. Each later run follows an edit of one guide (a comment added at its end).
-        shutil.rmtree(project / ".cache" / "goldcard-yaml", ignore_errors=True)
-        first = run_measured(command, project, self.real_env)
+        firsts = []
+        for _ in range(3):
+            shutil.rmtree(project / ".cache" / "goldcard-yaml", ignore_errors=True)
+            firsts.append(run_measured(command, project, self.real_env))
+        first = sorted(firsts, key=lambda run: run.seconds)[1]  # the median of 3
         edited = sorted((project / "data" / "guides").glob("*.yaml"))[0]
         runs = []
         for index in range(3):
@@ -229,10 +232,11 @@ class Bench:
         took = median([r.seconds for r in runs])
         self.results["check"] = {"factor": factor, "first_run_seconds": first.seconds,
                                  "first_run_cpu_seconds": first.cpu_seconds,
+                                 "first_runs_seconds": [run.seconds for run in firsts],
                                  "seconds": [r.seconds for r in runs], "median": took,
                                  "cpu_seconds": [r.cpu_seconds for r in runs],
                                  "exit": runs[-1].returncode, "command": command[1:]}
-        for run in (first, *runs):
+        for run in (*firsts, *runs):
             if run.returncode not in (0, 1):
                 raise RuntimeError(f"scripts/check.py crashed (exit {run.returncode}):\n{run.output}")
         found = "" if runs[-1].returncode == 0 else " (it reported problems: see JSON)"
@@ -240,7 +244,8 @@ class Bench:
             self.results["check"]["output"] = runs[-1].output
         cpu = median([r.cpu_seconds for r in runs])
         target = f"< {CHECK_SECONDS_TARGET:.0f} s"
-        self.rows.append(Row(f"{label}, first run (parses all {len(list(project.glob('data/**/*.yaml')))} files)",
+        self.rows.append(Row(f"{label}, first run (parses all {len(list(project.glob('data/**/*.yaml')))} files; "
+                             f"median of {len(firsts)})",
                              f"{seconds(first.seconds)} (CPU {seconds(first.cpu_seconds)})", "", "", target,
                              Row.met(first.seconds < CHECK_SECONDS_TARGET)))
         self.rows.append(Row(f"{label}, after editing one guide (median of {len(runs)})",
