@@ -27,10 +27,6 @@ PARSER_DIGEST = hashlib.sha256(Path(marked_yaml.__file__).read_bytes()
                                + f"{yaml.__version__} {sys.version}".encode()).digest()
 
 
-def fork_helps() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-
-
 def cache_dir(data_dir: Path) -> Path:
     return data_dir.resolve().parent / ".cache" / "goldcard-yaml"
 
@@ -38,6 +34,10 @@ def cache_dir(data_dir: Path) -> Path:
 # From how many files without an entry a load parses in two processes (a first run on large data; the real
 # guides are a dozen files, and forking costs more than it saves on those).
 PARSE_AHEAD_FROM = 40
+
+
+def fork_helps() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 class ParsedYamlCache:

@@ -10,6 +10,7 @@ import axe_playwright_python
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browsing import guarded_page
 from conftest import SLUGS
 
 pytestmark = pytest.mark.xdist_group("browser")
@@ -135,8 +136,6 @@ FOCUSED_STYLE = """() => {
 def test_every_control_the_keyboard_reaches_shows_its_focus(browser, site_url, path):
     # Material's CSS resets every input's outline to none: without our rule, a done box or a calculator's field
     # took the focus with no sign of it.
-    from browsing import guarded_page
-
     with guarded_page(browser, site_url, viewport={"width": 1280, "height": 900}) as page:
         page.goto(path)
         unseen = set()
