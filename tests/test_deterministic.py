@@ -1,5 +1,6 @@
 """The build is deterministic: two builds of the same sources give a byte-identical site, sitemap and search
-index included, wherever the sources are and whatever the process's hash seed and time zone."""
+index included, wherever the sources are and whatever the process's hash seed and time zone. Both are published
+builds (SITE_URL set, as the workflow sets it), the only kind with a sitemap and canonical links."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, SLUGS, build_site, copy_project
 
 pytestmark = pytest.mark.xdist_group("deterministic")
+
+PUBLISHED_AT = "https://guides.example.org/gold-card/"  # a sub-path, as GitHub Pages publishes a project
+PAGES = ["", "glossary/", "deadlines/"] + [f"guides/{slug}/" for slug in SLUGS]
 
 
 def latest_update_date() -> str:
@@ -52,6 +56,7 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
     second = shutil.copytree(first, work / "b" / "somewhere" / "else")
     # No SOURCE_DATE_EPOCH from outside: a plain `mkdocs build` must date the site from the data by itself.
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    env["SITE_URL"] = PUBLISHED_AT
     sites = []
     builds = ((first, "1", "UTC", work / "site-a"), (second, "2", "Asia/Taipei", work / "site-b"))
     for project, seed, zone, out in builds:
@@ -76,3 +81,23 @@ def test_sitemap_dates_come_from_the_data_not_the_clock(two_builds):
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (first / "sitemap.xml").read_text(encoding="utf-8")))
     assert lastmods == {source_date}, \
         f"sitemap lastmod {sorted(lastmods)}; expected the date of the latest guide update, {source_date}"
+
+
+def test_the_sitemap_gives_every_page_its_hreflang_alternates(two_builds):
+    # The alternates live in the sitemap (absolute URLs, as search engines require) rather than in <link>
+    # tags: mkdocs-static-i18n makes those relative, and Material fetches a sitemap.xml beside each one.
+    first, _, _ = two_builds
+    sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")
+    for page in PAGES:
+        entry = re.search(rf"<url>\s*<loc>{re.escape(PUBLISHED_AT + page)}</loc>(.*?)</url>", sitemap, re.S)
+        assert entry, page
+        assert f'hreflang="zh-TW" href="{PUBLISHED_AT}{page}"' in entry.group(1), page
+        assert f'hreflang="en" href="{PUBLISHED_AT}en/{page}"' in entry.group(1), page
+
+
+def test_a_published_page_names_its_published_address_as_canonical(two_builds):
+    first, _, _ = two_builds
+    for page in PAGES:
+        for lang in ("", "en/"):
+            html = (first / lang / page / "index.html").read_text(encoding="utf-8")
+            assert f'<link rel="canonical" href="{PUBLISHED_AT}{lang}{page}">' in html, lang + page

@@ -1,7 +1,9 @@
-"""A full `mkdocs build --strict`: both languages of every page, switcher links, hreflang, sitemap, no other host."""
+"""A full `mkdocs build --strict`, as `make build` makes it (no SITE_URL): both languages of every page, switcher
+links, no other host, no local address. The sitemap, which needs SITE_URL, is tested in test_deterministic.py."""
 
 from __future__ import annotations
 
+import gzip
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -57,17 +59,6 @@ def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(buil
             assert page_file(built_site, target).exists()
 
 
-def test_the_sitemap_gives_every_page_its_hreflang_alternates(built_site):
-    # The alternates live in the sitemap (absolute URLs, as search engines require) rather than in <link>
-    # tags: mkdocs-static-i18n makes those relative, and Material fetches a sitemap.xml beside each one.
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    for page in PAGES:
-        entry = re.search(rf"<url>\s*<loc>[^<]*/{re.escape(page)}</loc>(.*?)</url>", sitemap, re.S)
-        assert entry, page
-        assert re.search(rf'hreflang="zh-TW" href="https?://[^"]+/{re.escape(page)}"', entry.group(1)), page
-        assert re.search(rf'hreflang="en" href="https?://[^"]+/en/{re.escape(page)}"', entry.group(1)), page
-
-
 def test_the_guides_and_pages_are_where_the_contract_says(built_site):
     for slug in SLUGS:
         html = page_file(built_site, f"guides/{slug}/").read_text(encoding="utf-8")
@@ -94,6 +85,24 @@ def test_the_built_site_references_no_other_host(built_site):
         if "fonts.googleapis" in text or "fonts.gstatic" in text:
             offenders.append(f"{path}: Google Fonts")
     assert not offenders, "\n".join(offenders[:20])
+
+
+LOOPBACK = re.compile(rb"127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0", re.I)
+
+
+def test_without_site_url_no_file_names_a_local_address_and_there_is_no_canonical_link_or_sitemap(built_site):
+    # The preview's address (http://127.0.0.1:8000/) used to be the default site_url: every page published it.
+    found = []
+    for path in sorted(p for p in built_site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        found += [f"{path.relative_to(built_site)}: {match.group(0).decode()}" for match in LOOPBACK.finditer(data)]
+        if path.suffix == ".html" and any(attrs.get("rel") == "canonical" for tag, attrs in parse(path)):
+            found.append(f"{path.relative_to(built_site)}: a canonical link")
+    assert not found, "\n".join(found[:20])
+    assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()
+    assert (built_site / "index.html").exists() and (built_site / "en" / "guides" / "apply" / "index.html").exists()
 
 
 def test_no_http_no_wrong_host_and_no_empty_link_targets(built_site):
