@@ -252,14 +252,15 @@ def load_deadlines(path: Path, slugs: set[str], cache: ParsedYamlCache | None = 
     return deadlines, problems
 
 
-def latest_update(guides: list[LoadedGuide]) -> dt.date:
-    """The date of the newest guide: what the site and the PDFs are dated by, never the clock."""
-    return max(loaded.guide.updated for loaded in guides)
+def latest_update(guides: list[LoadedGuide]) -> dt.date | None:
+    """The date of the newest guide that has one: what the site and the PDFs are dated by, never the clock."""
+    return max((loaded.guide.updated for loaded in guides if loaded.guide.updated), default=None)
 
 
 def source_date_epoch(guides: list[LoadedGuide]) -> int:
     """SOURCE_DATE_EPOCH for the latest update, so that the same data gives the same site, byte for byte."""
-    return int(dt.datetime.combine(latest_update(guides), dt.time(), tzinfo=dt.timezone.utc).timestamp())
+    latest = latest_update(guides) or dt.date(1970, 1, 1)  # no guide dated: the epoch, still not the clock
+    return int(dt.datetime.combine(latest, dt.time(), tzinfo=dt.timezone.utc).timestamp())
 
 
 _loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}

@@ -70,7 +70,7 @@ class Source(Strict):
 
     guide: str = Field(pattern=SLUG)
     step: int = Field(ge=1)
-    date: dt.date
+    date: dt.date | None = Field(None, description="That guide's date; left out when its source gives none.")
 
 
 class Step(Strict):
@@ -134,8 +134,9 @@ class Guide(Strict):
     title: Text
     summary: Text = Field(description="One line, shown on the home page.")
     author: Text
-    created: dt.date
-    updated: dt.date
+    # A date the source does not give is left out, never guessed: readers see no date rather than a wrong one.
+    created: dt.date | None = Field(None, description="The source's creation date, if it gives one.")
+    updated: dt.date | None = Field(None, description="The source's last update, if it gives one.")
     source_file: str | None = Field(None, description="The step-guide export this guide was made from.")
     declared_steps: int | None = Field(None, ge=1)
     intro: Text | None = Field(None, description="Markdown shown before the steps.")
@@ -150,9 +151,9 @@ class Guide(Strict):
 
     @field_validator("updated")
     @classmethod
-    def _not_before_created(cls, updated: dt.date, info) -> dt.date:  # noqa: ANN001
+    def _not_before_created(cls, updated: dt.date | None, info) -> dt.date | None:  # noqa: ANN001
         created = info.data.get("created")
-        if created and updated < created:
+        if created and updated and updated < created:
             raise ValueError(f"updated ({updated}) is before created ({created})")
         return updated
 
@@ -183,6 +184,10 @@ class Term(Strict):
     kind: TermKind
     explain: Text = Field(description="One line: what it is.")
     next: Text | None = Field(None, description="For statuses and stages: what the applicant does next.")
+    prose_en: str | None = Field(
+        None, description="The English that running text must use for this term: where a Chinese text uses the term "
+        "outside 「」, its English contains these words (checked by `make check`; one term, one English name)."
+    )
 
 
 class Glossary(Strict):

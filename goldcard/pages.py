@@ -17,12 +17,12 @@ def render_guide_list(ctx: Context) -> str:
     for loaded in ctx.site.guides:
         guide = loaded.guide
         summary = render_labels(html.escape(guide.summary[lang].strip()), ctx)
-        updated = ui.get("updated", lang, date=format_date(guide.updated, ui, lang))
+        updated = f" · {ui.get('updated', lang, date=format_date(guide.updated, ui, lang))}" if guide.updated else ""
         items.append(
             f'<li class="gc-guide-card" data-guide-card="{guide.slug}" markdown="block">\n\n'
             f"### [{html.escape(guide.title[lang])}]({ctx.guides_dir}{guide.slug}.md)\n\n"
             f'<p class="gc-card-meta">{ui.get("series", lang, n=guide.number)} · '
-            f"{step_count(len(loaded.steps), ctx)} · {updated}</p>\n\n"
+            f"{step_count(len(loaded.steps), ctx)}{updated}</p>\n\n"
             f"<p>{summary}</p>\n\n</li>"
         )
     heading = f"## {ui.get('guides', lang)} {{ #guides }}"

@@ -92,11 +92,11 @@ def render_checklist(items: list[Text], ctx: Context) -> str:
 
 def render_meta(loaded: LoadedGuide, ctx: Context) -> str:
     guide, ui, lang = loaded.guide, ctx.site.ui, ctx.lang
-    facts = [
-        step_count(len(loaded.steps), ctx),
-        ui.get("updated", lang, date=f'<time datetime="{guide.updated.isoformat()}">{format_date(guide.updated, ui, lang)}</time>'),
-        ui.get("by", lang, author=html.escape(guide.author[lang])),
-    ]
+    facts = [step_count(len(loaded.steps), ctx)]
+    if guide.updated:  # a guide whose source gives no date shows none
+        facts.append(ui.get("updated", lang, date=f'<time datetime="{guide.updated.isoformat()}">'
+                            f'{format_date(guide.updated, ui, lang)}</time>'))
+    facts.append(ui.get("by", lang, author=html.escape(guide.author[lang])))
     return '<p class="gc-meta">' + " · ".join(facts) + "</p>"
 
 

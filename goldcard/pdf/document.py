@@ -141,13 +141,14 @@ def labels_in(article: ET.Element) -> set[str]:
 # ---- the document ----------------------------------------------------------------------------------------
 
 
-def cover(title: str, edition: str, updated: str, series: ET.Element | None) -> ET.Element:
+def cover(title: str, edition: str, updated: str | None, series: ET.Element | None) -> ET.Element:
     section = element("section", class_="pdf-cover")
     if series is not None:
         section.append(series)
     section.append(element("h1", title, class_="pdf-cover-title"))
     section.append(element("p", edition, class_="pdf-cover-edition"))
-    section.append(element("p", updated, class_="pdf-cover-date"))
+    if updated:  # a guide whose source gives no date shows none
+        section.append(element("p", updated, class_="pdf-cover-date"))
     return section
 
 
@@ -240,14 +241,15 @@ def assemble(file: str, lang: Lang, site: Site, linker: Linker, parts: list[Part
         body.append(article)
     dangling = dangling_links(body)
     author = " · ".join(dict.fromkeys(loaded.guide.author[lang] for loaded in guides))
-    date = latest_update(guides)
+    date = latest_update(guides) or latest_update(site.guides)  # an undated guide's PDF: the site's date
     return Document(file, lang, title, date, document_html(lang, title, author, date, body), dangling)
 
 
 def front_matter(site: Site, lang: Lang, title: str, guides: list[LoadedGuide],
                  series: ET.Element | None) -> ET.Element:
     """The cover: the series line, the title, the language's edition and the date of the latest update."""
-    updated = site.ui.get("updated", lang, date=format_date(latest_update(guides), site.ui, lang))
+    latest = latest_update(guides)
+    updated = site.ui.get("updated", lang, date=format_date(latest, site.ui, lang)) if latest else None
     return cover(title, site.ui.get("pdf_edition", lang), updated, series)
 
 
