@@ -38,9 +38,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("zh", ["到期日前 4 個月", "到期日前 1 個月", "鎖定日的前一天", "通知日後第 30 天", "通知日後 6 個月", "入境日後第 30 天"]),
+    ("zh", ["到期日前 4 個月", "到期日前 1 個月", "鎖定日的前一天", "收到通知日後第 30 天", "收到通知日後 6 個月",
+            "入境日後第 30 天"]),
     ("en", ["4 months before the expiry date", "1 month before the expiry date", "The day before the locking date",
-            "30 days after the notice date", "6 months after the notice date", "30 days after the date of entry"]),
+            "30 days after the day you received the notice", "6 months after the day you received the notice",
+            "30 days after the date of entry"]),
 ])
 def test_the_rules_are_written_out_from_their_numbers(site_data, lang, words):
     html = page_html(site_data, lang)

@@ -68,9 +68,9 @@ def test_extension_status_on_each_boundary(rules_page, case):
 
 
 @pytest.mark.parametrize("case", CASES["hong_kong_macau"], ids=case_id)
-def test_hong_kong_and_macau_warning_from_two_months_before_expiry(rules_page, case):
+def test_hong_kong_and_macau_warning_while_extensions_are_open(rules_page, case):
     standing = call(rules_page, "standing", "extension", case["expiry"], case["today"])
-    assert standing["warnings"] == ([{"id": "hong-kong-macau", "from": "2027-02-28"}] if case["warned"] else [])
+    assert standing["warnings"] == ([{"id": "hong-kong-macau", "from": "2026-12-29"}] if case["warned"] else [])
 
 
 @pytest.mark.parametrize("name", ["supplement", "pickup", "address"])
@@ -170,15 +170,16 @@ def test_the_calculator_uses_taiwans_date_whatever_the_browsers_time_zone(
             "2027-04-29", "2026-12-29", "2027-03-29", "2027-03-28"]
 
 
-@pytest.mark.parametrize("instant, warned", [("2027-03-01T04:00:00+00:00", True), ("2027-01-15T04:00:00+00:00", False)])
-def test_the_hong_kong_and_macau_warning_shows_when_time_is_short(browser, site_url, instant, warned):
+@pytest.mark.parametrize("instant, status, warned", [("2027-03-01T04:00:00+00:00", "open", True),
+                                                    ("2026-12-15T04:00:00+00:00", "not-open", False)])
+def test_the_hong_kong_and_macau_warning_shows_while_extensions_are_open(browser, site_url, instant, status, warned):
     with calculator_at(browser, site_url, "Pacific/Honolulu", instant, "/en/deadlines/?extension=2027-04-29") as page:
         warning = page.locator("#gc-form-extension [data-warning=hong-kong-macau]")
-        assert page.locator("#gc-form-extension [data-status]").get_attribute("data-status") == "open"
+        assert page.locator("#gc-form-extension [data-status]").get_attribute("data-status") == status
         assert warning.count() == (1 if warned else 0)
         if warned:
             title = RULES["calculators"][0]["warnings"][0]["title"]["en"]
-            assert title in warning.inner_text() and "From Sun 28 February 2027: " in warning.inner_text()
+            assert title in warning.inner_text() and "From Tue 29 December 2026: " in warning.inner_text()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
