@@ -1,0 +1,178 @@
+"""A Content-Security-Policy for each built page, written into the page as `<meta http-equiv>`.
+
+Static hosts may not let the site set headers, so the policy travels in the page itself. A meta policy applies
+only to what follows it, so it goes right after `<meta charset>`, first in the head. Scripts and styles come
+from the site only; the inline scripts that must stay (Material's and ours, in the head) are allowed by the
+sha256 of their exact text, computed here from the finished page, so that an edit to one of them changes its
+hash with it and an injected script matches none.
+
+Plain Python (no MkDocs): hooks/csp.py calls `with_policy` on every built page, and under `mkdocs serve` on
+every page served, after the server has added its live-reload script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Per the HTML standard a <script> runs when its type is empty, missing, "module" or a JavaScript MIME type;
+# any other type (application/json: Material's __config, our deadline rules) is a data block, which never runs
+# and which CSP therefore leaves alone.
+_JAVASCRIPT_TYPES = {
+    "", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
+    "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1",
+    "text/javascript1.2", "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript",
+    "text/livescript", "text/x-ecmascript", "text/x-javascript",
+}
+
+
+@dataclass
+class InlineCode:
+    """What a page runs or styles from its own text, in document order, and where the policy goes."""
+
+    scripts: list[str] = field(default_factory=list)  # the text of each inline script that runs
+    styles: list[str] = field(default_factory=list)  # the text of each <style> element
+    style_attributes: list[str] = field(default_factory=list)  # each style="..." value
+    event_handlers: list[str] = field(default_factory=list)  # "tag onclick" for each on* attribute
+    policy_metas: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of CSP metas already there
+    insert_at: int | None = None  # just after <meta charset>, else just after <head>
+
+
+def _is_policy_meta(attrs: dict[str, str | None]) -> bool:
+    return (attrs.get("http-equiv") or "").strip().lower() == "content-security-policy"
+
+
+class _Reader(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.found = InlineCode()
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
+        self._text: list[str] | None = None  # the text of the script or style being read
+        self._text_kind = ""
+        self._head_end: int | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        end = start + len(self.get_starttag_text() or "")
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.event_handlers.append(f"<{tag} {name}>")
+            elif name == "style" and value is not None:
+                self.found.style_attributes.append(value)
+        if tag == "head" and self._head_end is None:
+            self._head_end = end
+        elif tag == "meta" and "charset" in values and self.found.insert_at is None:
+            self.found.insert_at = end
+        elif tag == "meta" and _is_policy_meta(values):
+            self.found.policy_metas.append((start, end))
+        elif tag == "script" and "src" not in values:
+            kind = (values.get("type") or "").split(";")[0].strip().lower()
+            if kind in _JAVASCRIPT_TYPES:
+                self._text, self._text_kind = [], "script"
+        elif tag == "style":
+            self._text, self._text_kind = [], "style"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._text is not None and tag == self._text_kind:
+            (self.found.scripts if tag == "script" else self.found.styles).append("".join(self._text))
+            self._text = None
+
+    def result(self) -> InlineCode:
+        if self.found.insert_at is None:
+            self.found.insert_at = self._head_end
+        return self.found
+
+
+def read_inline_code(html: str) -> InlineCode:
+    reader = _Reader(html)
+    reader.feed(html)
+    reader.close()
+    return reader.result()
+
+
+def _browser_newlines(html: str) -> str:
+    # The browser reads CR LF and CR as LF before it parses: hash the text as it will see it.
+    return html.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def source_hash(text: str) -> str:
+    """A CSP hash source: 'sha256-' and the base64 of the SHA-256 of the UTF-8 text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _hashes(texts: list[str]) -> list[str]:
+    return list(dict.fromkeys(source_hash(text) for text in texts))  # one each, in the order met
+
+
+def policy(found: InlineCode) -> str:
+    """The page's policy. Everything from the site itself ('self'), and beside that only:
+    - img-src data:, for the icons Material's CSS draws from data: URIs;
+    - the hash of each inline script and <style> element of this page;
+    - style-src-attr with 'unsafe-hashes' and the hash of each style="..." value (the timeline's bars are
+      sized by one), which allows exactly those values and no other; a browser without CSP 3 blocks them and
+      draws the bars evenly.
+    frame-ancestors, report-uri and sandbox do nothing in a meta policy, so there are none."""
+    script_src = " ".join(["'self'", *_hashes(found.scripts)])
+    style_src = " ".join(["'self'", *_hashes(found.styles)])
+    directives = [
+        "default-src 'self'",
+        f"script-src {script_src}",
+        f"style-src {style_src}",
+    ]
+    if found.style_attributes:
+        directives.append(" ".join(["style-src-attr 'unsafe-hashes'", *_hashes(found.style_attributes)]))
+    directives += [
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    return "; ".join(directives)
+
+
+class NoHeadError(ValueError):
+    """The page has no <head> and no <meta charset>: there is nowhere to put a policy that covers it."""
+
+
+def with_policy(html: str) -> str:
+    """The page with one CSP meta, first in its head after <meta charset>, allowing what the page holds.
+
+    A CSP meta already there is replaced: a second call, on a page to which a script was added since (the live
+    reload of `mkdocs serve`), gives the page the policy it would have had with that script from the start."""
+    html = _without_policy_metas(_browser_newlines(html))
+    found = read_inline_code(html)
+    if found.insert_at is None:
+        raise NoHeadError("the page has neither <meta charset> nor <head>")
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(found)}">'
+    return html[:found.insert_at] + meta + html[found.insert_at:]
+
+
+def _without_policy_metas(html: str) -> str:
+    kept, position = [], 0
+    for start, end in read_inline_code(html).policy_metas:
+        line_start = html.rfind("\n", 0, start)
+        if line_start >= position and not html[line_start + 1:start].strip():
+            start = line_start  # with the line's indentation, so that replacing a policy adds no blank line
+        kept.append(html[position:start])
+        position = end
+    kept.append(html[position:])
+    return "".join(kept)
