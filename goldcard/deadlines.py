@@ -9,12 +9,12 @@ tests check them against the script.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from typing import Any
 
 from .model import Calculator, DateInput, Deadlines, Duration, RuleDate, Timeline, Tool
-from .text import Context, date_fields, render_labels, render_text
+from .safe_text import escape_text
+from .text import Context, date_fields, render_labels_as_text, render_plain, render_text, words
 
 # Taiwan has kept UTC+8 without daylight saving time since 1980, so "today in Taiwan" is a fixed offset.
 TAIWAN_UTC_OFFSET_MINUTES = 480
@@ -38,8 +38,8 @@ def deadlines_of(ctx: Context) -> Deadlines:
 
 
 def plain(text: str, ctx: Context) -> str:
-    """A plain-text data field as HTML: escaped, with platform labels marked up."""
-    return render_labels(html.escape(text.strip()), ctx)
+    """A plain-text data field as HTML or Markdown: escaped, with platform labels marked up."""
+    return render_plain(text, ctx)
 
 
 def docs_root(ctx: Context) -> str:
@@ -52,8 +52,8 @@ def docs_root(ctx: Context) -> str:
 
 def long_date(date: dt.date, ctx: Context) -> str:
     """2027年4月29日（四） or Thu 29 April 2027, from the same words the calculator uses."""
-    ui, lang = ctx.site.ui, ctx.lang
-    return ui.get("date_long", lang, **date_fields(date, ui, lang))
+    return words(ctx, "date_long", **{key: escape_text(str(value)) for key, value in
+                                      date_fields(date, ctx.site.ui, ctx.lang).items()})
 
 
 def date_markup(date: dt.date, ctx: Context) -> str:
@@ -62,12 +62,12 @@ def date_markup(date: dt.date, ctx: Context) -> str:
 
 
 def shift_words(base: str, months: int, days: int, ctx: Context) -> str:
-    """A rule in words, from its numbers: 到期日前 4 個月 / 4 months before the expiry date."""
-    ui, lang = ctx.site.ui, ctx.lang
+    """A rule in words, from its numbers: 到期日前 4 個月 / 4 months before the expiry date (escaped)."""
+    base = escape_text(base)
     for unit, n in (("month", months), ("day", days)):
         if n:
             key = f"rule_{unit}{'s' if abs(n) != 1 else ''}_{'before' if n < 0 else 'after'}"
-            base = ui.get(key, lang, n=abs(n), base=base)
+            base = words(ctx, key, n=abs(n), base=base)
     return base
 
 
@@ -78,12 +78,11 @@ def sentence(words: str) -> str:
 
 def duration_words(low: Duration, high: Duration, ctx: Context) -> str:
     """約 1–2 週 / about 1–2 weeks, or about 1 week when both ends agree."""
-    ui, lang = ctx.site.ui, ctx.lang
     unit, a = low.unit()
     b = high.unit()[1]
-    amount = ui.get(f"duration_{unit}_one", lang) if a == b == 1 else ui.get(
-        f"duration_{unit}", lang, n=a if a == b else f"{a}–{b}")
-    return ui.get("duration_about", lang, duration=amount)
+    amount = words(ctx, f"duration_{unit}_one") if a == b == 1 else words(
+        ctx, f"duration_{unit}", n=a if a == b else f"{a}–{b}")
+    return words(ctx, "duration_about", duration=amount)
 
 
 # ---------------------------------------------------------------- the configuration the scripts read
@@ -93,7 +92,7 @@ def localize(value: Any, ctx: Context) -> Any:
     """The data with every {zh, en} pair replaced by the page's language (labels as 「中文」 (English))."""
     if isinstance(value, dict):
         if set(value) == {"zh", "en"} and all(isinstance(v, str) for v in value.values()):
-            return render_labels(value[ctx.lang].strip(), ctx, plain=True)
+            return render_labels_as_text(value[ctx.lang].strip(), ctx)  # shown as text by the scripts
         return {key: localize(item, ctx) for key, item in value.items() if key not in PROSE_ONLY}
     if isinstance(value, list):
         return [localize(item, ctx) for item in value]
@@ -123,14 +122,14 @@ def render_config(ctx: Context) -> str:
 
 
 def rule_rows(calculator: Calculator, ctx: Context) -> list[tuple[str, str, str]]:
-    ui, lang = ctx.site.ui, ctx.lang
+    lang = ctx.lang
     nouns = {calculator.input.id: calculator.input.noun[lang]}
-    rows = [(plain(calculator.input.label[lang], ctx), sentence(ui.get("rule_input", lang)),
+    rows = [(plain(calculator.input.label[lang], ctx), sentence(words(ctx, "rule_input")),
              date_markup(calculator.example.input, ctx))]
     for date in calculator.dates:
-        words = shift_words(nouns[date.from_], date.months, date.days, ctx)
+        rule = shift_words(nouns[date.from_], date.months, date.days, ctx)
         nouns[date.id] = date.noun[lang]
-        rows.append((plain(date.label[lang], ctx), html.escape(sentence(words)), date_markup(calculator.example.dates[date.id], ctx)))
+        rows.append((plain(date.label[lang], ctx), sentence(rule), date_markup(calculator.example.dates[date.id], ctx)))
     return rows
 
 
@@ -141,37 +140,34 @@ def markdown_table(header: list[str], rows: list[tuple[str, ...]], css: str) -> 
 
 
 def render_rules_table(calculator: Calculator, ctx: Context) -> str:
-    ui, lang = ctx.site.ui, ctx.lang
-    header = [ui.get("rule_date", lang), ui.get("rule_how", lang), ui.get("rule_example", lang)]
+    header = [words(ctx, "rule_date"), words(ctx, "rule_how"), words(ctx, "rule_example")]
     return markdown_table(header, rule_rows(calculator, ctx), "gc-rules")
 
 
 def render_statuses(calculator: Calculator, ctx: Context) -> str:
     if not calculator.statuses:
         return ""
-    ui, lang = ctx.site.ui, ctx.lang
-    rows = [(f'<span class="gc-status gc-status--{s.kind}">{plain(s.label[lang], ctx)}</span>',
+    rows = [(f'<span class="gc-status gc-status--{s.kind}">{plain(s.label[ctx.lang], ctx)}</span>',
              render_text(s.explain, ctx)) for s in calculator.statuses]
-    title = f'<p class="gc-rules-title">{ui.get("rule_statuses", lang)}</p>'
-    return title + "\n\n" + markdown_table([ui.get("rule_status", lang), ui.get("rule_when", lang)], rows, "gc-rules")
+    title = f'<p class="gc-rules-title">{words(ctx, "rule_statuses")}</p>'
+    return title + "\n\n" + markdown_table([words(ctx, "rule_status"), words(ctx, "rule_when")], rows, "gc-rules")
 
 
 def render_warnings(calculator: Calculator, ctx: Context) -> str:
-    ui, lang = ctx.site.ui, ctx.lang
+    lang = ctx.lang
     nouns = {calculator.input.id: calculator.input.noun[lang], **{d.id: d.noun[lang] for d in calculator.dates}}
     parts = []
     for warning in calculator.warnings:
-        when = ui.get("rule_from", lang, date=shift_words(nouns[warning.from_], warning.months, warning.days, ctx))
-        title = render_labels(warning.title[lang], ctx, plain=True).replace('"', "'")
-        parts.append(f'!!! warning "{title}"\n\n    {html.escape(when)}{plain(warning.text[lang], ctx)}\n')
+        when = words(ctx, "rule_from", date=shift_words(nouns[warning.from_], warning.months, warning.days, ctx))
+        title = render_text(warning.title, ctx, plain=True).replace('"', "'")
+        parts.append(f'!!! warning "{title}"\n\n    {when}{plain(" ".join(warning.text[lang].split()), ctx)}\n')
     return "\n".join(parts)
 
 
 def render_calculator_rules(calculator: Calculator, ctx: Context) -> str:
-    ui, lang = ctx.site.ui, ctx.lang
     guide = ctx.site.guide(calculator.guide).guide
-    explained = ui.get("deadlines_explained_in", lang, guide=f"[{html.escape(guide.title[lang])}]"
-                       f"({ctx.guides_dir}{guide.slug}.md)")
+    explained = words(ctx, "deadlines_explained_in", guide=f"[{escape_text(guide.title[ctx.lang])}]"
+                      f"({ctx.guides_dir}{guide.slug}.md)")
     parts = [render_text(calculator.intro, ctx), render_rules_table(calculator, ctx), render_statuses(calculator, ctx),
              render_warnings(calculator, ctx), explained]
     return "\n\n".join(part for part in parts if part)
@@ -181,9 +177,9 @@ def render_calculator_rules(calculator: Calculator, ctx: Context) -> str:
 
 
 def render_date_field(prefix: str, name: str, field: DateInput, ctx: Context) -> str:
-    ui, lang = ctx.site.ui, ctx.lang
+    lang = ctx.lang
     field_id = f"gc-{prefix}-{field.id}"
-    hint = (plain(field.hint[lang], ctx) + " " if field.hint else "") + ui.get("date_format_hint", lang)
+    hint = (plain(field.hint[lang], ctx) + " " if field.hint else "") + words(ctx, "date_format_hint")
     return (
         f'<div class="gc-field gc-interactive">'
         f'<label for="{field_id}">{plain(field.label[lang], ctx)}</label>'
@@ -197,12 +193,11 @@ def render_date_field(prefix: str, name: str, field: DateInput, ctx: Context) ->
 
 def render_form(kind: str, name: str, fields: str, ctx: Context) -> str:
     """A calculator form; hidden until its script runs, as it does nothing without one."""
-    ui, lang = ctx.site.ui, ctx.lang
     return (
-        f'<p class="gc-needs-js gc-interactive">{ui.get("deadlines_needs_js", lang)}</p>\n\n'
+        f'<p class="gc-needs-js gc-interactive">{words(ctx, "deadlines_needs_js")}</p>\n\n'
         f'<form class="gc-calculator" id="gc-form-{name}" data-{kind}="{name}" novalidate hidden>'
         f"{fields}"
-        f'<p class="gc-submit gc-interactive"><button type="submit" class="md-button md-button--primary">{ui.get("calculate", lang)}</button></p>'
+        f'<p class="gc-submit gc-interactive"><button type="submit" class="md-button md-button--primary">{words(ctx, "calculate")}</button></p>'
         f'<div class="gc-result" id="gc-{name}-result" aria-live="polite"></div>'
         f"</form>"
     )
@@ -221,7 +216,7 @@ def stage_weight(duration: Duration) -> int:
 
 
 def render_timeline_rules(timeline: Timeline, ctx: Context) -> str:
-    ui, lang = ctx.site.ui, ctx.lang
+    lang = ctx.lang
     colon = "：" if lang == "zh" else ": "
     rows = []
     for stage in timeline.stages:
@@ -230,13 +225,13 @@ def render_timeline_rules(timeline: Timeline, ctx: Context) -> str:
             (plain(d.who[lang], ctx) + colon if d.who and len(stage.durations) > 1 else "") + duration_words(d.min, d.max, ctx)
             for d in stage.durations)
         rows.append((plain(stage.label[lang], ctx), plain(stage.explain[lang], ctx), times))
-    header = [ui.get("timeline_stage", lang), ui.get("timeline_what", lang), ui.get("timeline_duration", lang)]
+    header = [words(ctx, "timeline_stage"), words(ctx, "timeline_what"), words(ctx, "timeline_duration")]
     return markdown_table(header, rows, "gc-rules")
 
 
 def render_timeline_figure(timeline: Timeline, ctx: Context) -> str:
     """Each situation's stages in a row, drawn with HTML and CSS, so it prints and reads without a script."""
-    ui, lang = ctx.site.ui, ctx.lang
+    lang = ctx.lang
     rows = []
     for applicant in timeline.applicants:
         stages = "".join(
@@ -247,7 +242,7 @@ def render_timeline_figure(timeline: Timeline, ctx: Context) -> str:
         rows.append(f'<div class="gc-timeline-row" data-applicant="{applicant.id}">'
                     f'<p class="gc-timeline-who">{plain(applicant.label[lang], ctx)}</p>'
                     f'<ol class="gc-timeline-stages">{stages}</ol></div>')
-    return (f'<figure class="gc-timeline"><figcaption>{ui.get("timeline_figure", lang)}</figcaption>'
+    return (f'<figure class="gc-timeline"><figcaption>{words(ctx, "timeline_figure")}</figcaption>'
             + "".join(rows) + "</figure>")
 
 
@@ -280,7 +275,7 @@ def render_deadlines_page(ctx: Context) -> str:
         parts.append(render_calculator_form(calculator, ctx))
     parts.append(f"## {render_text(deadlines.timeline.title, ctx, plain=True)} {{ #timeline }}")
     parts.append(render_timeline(deadlines.timeline, ctx))
-    parts.append(f"## {deadlines.title[lang]} {{ #date-rules }}")
+    parts.append(f"## {render_text(deadlines.title, ctx, plain=True)} {{ #date-rules }}")
     parts.append("\n".join(f"- {render_text(rule, ctx)}" for rule in deadlines.conventions))
     parts.append(render_config(ctx))
     return "\n\n".join(parts) + "\n"
@@ -290,8 +285,8 @@ def render_tools(tools: list[Tool], ctx: Context) -> str:
     """The tools a guide embeds (its `tools` field): each with its rules table and a link to all the rules."""
     if not tools:
         return ""
-    deadlines, ui, lang = deadlines_of(ctx), ctx.site.ui, ctx.lang
-    parts = [f"## {ui.get('deadlines_tools', lang)} {{ #your-dates }}"]
+    deadlines = deadlines_of(ctx)
+    parts = [f"## {words(ctx, 'deadlines_tools')} {{ #your-dates }}"]
     for tool in tools:
         if tool == "timeline":
             title, body = deadlines.timeline.title, render_timeline(deadlines.timeline, ctx)
@@ -299,7 +294,7 @@ def render_tools(tools: list[Tool], ctx: Context) -> str:
             calculator = deadlines.calculator(tool)
             title = calculator.title
             body = render_rules_table(calculator, ctx) + "\n\n" + render_calculator_form(calculator, ctx)
-        link = f"[{ui.get('deadlines_rules_link', lang)}]({docs_root(ctx)}deadlines.md#{tool})"
+        link = f"[{words(ctx, 'deadlines_rules_link')}]({docs_root(ctx)}deadlines.md#{tool})"
         parts += [f"### {render_text(title, ctx, plain=True)} {{ #tool-{tool} }}", body, link]
     parts.append(render_config(ctx))
     return "\n\n".join(parts)

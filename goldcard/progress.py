@@ -13,7 +13,7 @@ import html
 
 from .load import LoadedGuide, NumberedStep
 from .model import Text
-from .text import Context, render_text
+from .text import Context, render_text, ui_text, words
 
 
 def checklist_key(item: Text) -> str:
@@ -30,7 +30,7 @@ def checklist_item(item: Text, ctx: Context) -> str:
 
 def done_box(numbered: NumberedStep, ctx: Context) -> str:
     box_id = f"done-step-{numbered.number}"
-    label = ctx.site.ui.get("step_done", ctx.lang, n=numbered.number)
+    label = words(ctx, "step_done", n=numbered.number)
     return (f'<p class="gc-done"><input type="checkbox" id="{box_id}" class="gc-box" '
             f'data-progress-item="{html.escape(numbered.step.id)}"> <label for="{box_id}">{label}</label></p>')
 
@@ -42,22 +42,22 @@ def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
     grow and push the guide down as the page loads."""
     ui, lang = ctx.site.ui, ctx.lang
     total = len(loaded.steps)
-    first_step = ui.get("step", lang, n=1)
+    first_step = ui_text(ui, "step", lang, n=1)
 
-    def words(key: str) -> str:
-        return html.escape(ui.root[key][lang], quote=True)  # templates: the script fills them in
+    def template(key: str) -> str:
+        return html.escape(ui.root[key][lang], quote=True)  # templates: the script fills them in, as text
 
     return (
         f'<div class="gc-progress gc-interactive" data-progress-for="{loaded.guide.slug}">'
-        f'<p class="gc-progress-title">{words("progress_title")}</p>'
-        f'<p class="gc-progress-count" role="status" data-template="{words("progress_count")}">'
-        f'{html.escape(ui.get("progress_count", lang, done=0, total=total))}</p>'
+        f'<p class="gc-progress-title">{template("progress_title")}</p>'
+        f'<p class="gc-progress-count" role="status" data-template="{template("progress_count")}">'
+        f'{html.escape(ui_text(ui, "progress_count", lang, done=0, total=total))}</p>'
         f'<p class="gc-progress-actions">'
-        f'<a class="gc-progress-continue" href="#step-1" data-template="{words("progress_continue")}" '
-        f'data-start-template="{words("progress_start")}">{html.escape(ui.get("progress_start", lang, step=first_step))}</a>'
-        f'<span class="gc-progress-all-done" hidden>{words("progress_all_done")}</span> '
-        f'<button type="button" class="md-button gc-progress-reset">{words("progress_reset")}</button></p>'
-        f'<p class="gc-progress-note">{words("progress_kept")}</p>'
-        f'<p class="gc-progress-note gc-progress-not-kept" hidden>{words("progress_not_kept")}</p>'
+        f'<a class="gc-progress-continue" href="#step-1" data-template="{template("progress_continue")}" '
+        f'data-start-template="{template("progress_start")}">{html.escape(ui_text(ui, "progress_start", lang, step=first_step))}</a>'
+        f'<span class="gc-progress-all-done" hidden>{template("progress_all_done")}</span> '
+        f'<button type="button" class="md-button gc-progress-reset">{template("progress_reset")}</button></p>'
+        f'<p class="gc-progress-note">{template("progress_kept")}</p>'
+        f'<p class="gc-progress-note gc-progress-not-kept" hidden>{template("progress_not_kept")}</p>'
         f"</div>"
     )

@@ -14,7 +14,8 @@ from .model import Link, Note, Text
 from .pdf.names import PDF_DIR, guide_file
 from .deadlines import render_tools
 from .progress import checklist_item, done_box, render_progress
-from .text import Context, format_date, render_labels, render_text
+from .safe_text import escape_text, link_allowed
+from .text import Context, format_date, render_plain, render_text, words
 
 INDENT = "    "
 
@@ -24,36 +25,47 @@ def indent(markdown: str) -> str:
 
 
 def quoted(title: str) -> str:
+    """An admonition's title (safe Markdown on one line) in quotes, which it may not hold itself."""
     return '"' + title.replace('"', "'") + '"'
 
 
 def render_note(note: Note, ctx: Context) -> str:
-    title = render_text(note.title, ctx, plain=True) if note.title else ctx.site.ui.get(f"note_{note.kind}", ctx.lang)
+    title = render_text(note.title, ctx, plain=True) if note.title else words(ctx, f"note_{note.kind}")
     return f"!!! {note.kind} {quoted(title)}\n\n{indent(render_text(note.text, ctx))}\n"
 
 
+# Characters that would end a Markdown link's address or begin a title in it; percent-encoded, the address stays
+# one address (no web address holds them as they are).
+URL_BREAKERS = {ord(ch): f"%{ord(ch):02X}" for ch in " \t\n\r\"'<>()\\`"}
+
+
 def render_link(link: Link, ctx: Context) -> str:
-    return f"- [{render_text(link.label, ctx)}]({link.url_for(ctx.lang)})"
+    """One link of a guide or step; an address that is not https: (or mailto:) leaves its words unlinked."""
+    url = link.url_for(ctx.lang).strip()
+    label = render_text(link.label, ctx)
+    if not link_allowed(url):
+        return f"- {label}"
+    return f"- [{label}]({escape_text(url.translate(URL_BREAKERS))})"
 
 
 def render_links(links: list[Link], ctx: Context) -> str:
     if not links:
         return ""
     items = "\n".join(render_link(link, ctx) for link in links)
-    return f'<p class="gc-links-title">{ctx.site.ui.get("links", ctx.lang)}</p>\n\n{items}\n'
+    return f'<p class="gc-links-title">{words(ctx, "links")}</p>\n\n{items}\n'
 
 
 def render_screen(screen: Text, ctx: Context) -> str:
-    return f"??? screen {quoted(ctx.site.ui.get('screen', ctx.lang))}\n\n{indent(render_text(screen, ctx))}\n"
+    return f"??? screen {quoted(words(ctx, 'screen'))}\n\n{indent(render_text(screen, ctx))}\n"
 
 
 def step_count(n: int, ctx: Context) -> str:
-    return ctx.site.ui.get("step_count_one" if n == 1 else "step_count", ctx.lang, n=n)
+    return words(ctx, "step_count_one" if n == 1 else "step_count", n=n)
 
 
 def render_step(numbered: NumberedStep, ctx: Context) -> str:
     step = numbered.step
-    heading = ctx.site.ui.get("step", ctx.lang, n=numbered.number)
+    heading = words(ctx, "step", n=numbered.number)
     parts = [
         f'<section class="gc-step" id="step-{numbered.number}" data-step="{numbered.number}" '
         f'data-step-id="{step.id}" markdown>',
@@ -86,7 +98,7 @@ def render_checklist(items: list[Text], ctx: Context) -> str:
     if not items:
         return ""
     lines = "\n".join(checklist_item(item, ctx) for item in items)
-    title = ctx.site.ui.get("before_you_start", ctx.lang)
+    title = words(ctx, "before_you_start")
     return f'<div class="gc-checklist" markdown>\n\n<p class="gc-checklist-title">{title}</p>\n\n{lines}\n\n</div>'
 
 
@@ -94,17 +106,17 @@ def render_meta(loaded: LoadedGuide, ctx: Context) -> str:
     guide, ui, lang = loaded.guide, ctx.site.ui, ctx.lang
     facts = [step_count(len(loaded.steps), ctx)]
     if guide.updated:  # a guide whose source gives no date shows none
-        facts.append(ui.get("updated", lang, date=f'<time datetime="{guide.updated.isoformat()}">'
-                            f'{format_date(guide.updated, ui, lang)}</time>'))
-    facts.append(ui.get("by", lang, author=html.escape(guide.author[lang])))
+        facts.append(words(ctx, "updated", date=f'<time datetime="{guide.updated.isoformat()}">'
+                           f'{escape_text(format_date(guide.updated, ui, lang))}</time>'))
+    facts.append(words(ctx, "by", author=escape_text(guide.author[lang])))
     return '<p class="gc-meta">' + " · ".join(facts) + "</p>"
 
 
-def render_pdf_download(file: str, words: str, ctx: Context) -> str:
+def render_pdf_download(file: str, key: str, ctx: Context) -> str:
     """A link to one of the PDFs in site/pdf/ (made after the build by `make pdf`). Written as HTML relative to
     the built page: MkDocs would check a Markdown link against docs/, where the PDFs never are."""
     href = html.escape(f"{ctx.site_root}{PDF_DIR}/{file}")
-    return f'<p class="gc-pdf-download"><a href="{href}" type="application/pdf">{ctx.site.ui.get(words, ctx.lang)}</a></p>'
+    return f'<p class="gc-pdf-download"><a href="{href}" type="application/pdf">{words(ctx, key)}</a></p>'
 
 
 def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
@@ -113,7 +125,7 @@ def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
     parts = [
         f"# {render_text(guide.title, ctx, plain=True)}",
         f'<div class="gc-guide" data-guide="{guide.slug}" data-step-count="{len(loaded.steps)}" markdown>',
-        f'<p class="gc-summary">{render_labels(html.escape(guide.summary[ctx.lang].strip()), ctx)}</p>',
+        f'<p class="gc-summary">{render_plain(guide.summary[ctx.lang], ctx)}</p>',
         render_meta(loaded, ctx),
         render_pdf_download(guide_file(guide.slug, ctx.lang), "download_guide_pdf", ctx),
         render_progress(loaded, ctx),
