@@ -83,6 +83,7 @@ class Finding:
     kind: str  # html, autolink, attributes, handler, link, image, reference
     snippet: str
     scheme: str = ""
+    target: str = ""  # the address as written, for links, images, references and autolinks
 
 
 def is_placeholder(braces: str) -> bool:
@@ -160,7 +161,7 @@ def links(text: str, code: list[tuple[int, int]]) -> Iterator[Finding]:
     for bad in bad_links(text, code):
         start = bad.close + 2 if bad.bracket is None else bad.bracket - (1 if bad.image else 0)
         yield Finding(start, bad.end, "image" if bad.image else "link", snippet_at(text, bad.close + 2, bad.end - 1),
-                      url_scheme(bad.target))
+                      url_scheme(bad.target), bad.target)
 
 
 def find_markup(text: str) -> list[Finding]:
@@ -172,7 +173,7 @@ def find_markup(text: str) -> list[Finding]:
     for match in REFERENCE.finditer(text):
         if not inside(match.start(), code) and not link_allowed(match["url"]):
             found.append(Finding(match.start(), match.end(), "reference", snippet_at(text, *match.span("url")),
-                                 url_scheme(match["url"])))
+                                 url_scheme(match["url"]), match["url"]))
     in_links = [(item.offset, item.end) for item in found]  # a bad link is reported once, whatever it holds
     for match in HTML_START.finditer(text):
         start = match.start()
@@ -180,7 +181,8 @@ def find_markup(text: str) -> list[Finding]:
             continue
         autolink = AUTOLINK.match(text, start)
         if autolink:
-            found.append(Finding(start, autolink.end(), "autolink", autolink[1], url_scheme(autolink[1])))
+            found.append(Finding(start, autolink.end(), "autolink", snippet_at(autolink[1], 0, len(autolink[1])),
+                                 url_scheme(autolink[1]), autolink[1]))
             continue
         close = text.find(">", start)
         end = close + 1 if close >= 0 else len(text)

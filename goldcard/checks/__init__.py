@@ -6,6 +6,7 @@
 - numbering: unique step ids, declared counts, no step numbers typed by hand;
 - translations: both languages present, English without stray Chinese, no copied texts;
 - glossary: every 「label」 has an entry;
+- markup: a text is text: no raw HTML, attribute lists, event handlers or non-https links;
 - liveness (optional): external links answer.
 """
 
@@ -17,6 +18,7 @@ from ..problems import DataError, Problem
 from .config import CheckConfig, read_config
 from .glossary import check_glossary
 from .links import check_links, url_refs
+from .markup import check_markup
 from .numbering import check_numbering
 from .translations import check_translations
 from .where import documents, markdown_pages
@@ -33,6 +35,7 @@ def check_all(site: Site, config: CheckConfig) -> list[Problem]:
     problems += check_numbering(site, docs, pages)
     problems += check_translations(docs)
     problems += check_glossary(site, docs, pages)
+    problems += check_markup(docs)
     if config.check_links:
         from .liveness import check_liveness  # the network code loads only when asked for
 
