@@ -1,28 +1,33 @@
 """The PDFs, read back: made once per session (a strict build into a temporary folder, then the export), then
-checked with pypdf and poppler's pdftotext and pdffonts: text, order, fonts, pages, bookmarks, links, bytes."""
+checked with pypdf, pikepdf and poppler's pdftotext, pdffonts and pdfinfo: text, order, fonts, pages, bookmarks,
+links, the tags a screen reader reads (PDF/UA-1), bytes."""
 
 from __future__ import annotations
 
+import collections
 import functools
+import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pikepdf
 import pytest
 import tinyhtml5
 from pypdf import PdfReader
 
 from goldcard.model import LANGS
-from goldcard.pdf.export import documents, export_pdfs, write_pdf
+from goldcard.pdf.export import documents, export_pdfs
 from goldcard.pdf.names import LOCALES, guide_file, handbook_file
 from goldcard.pdf.site import page_file, read_page, select
 from goldcard.pdf.tree import text_of
 from goldcard.text import Context, render_text
 
-from conftest import SLUGS
+from conftest import ROOT, SLUGS
 
 pytestmark = pytest.mark.xdist_group("pdf")
 
@@ -40,6 +45,12 @@ def pdf_site(built_site, tmp_path_factory) -> Path:
 def pdfs(pdf_site):
     """Every PDF, as `make pdf` writes it: file name -> what the export reported."""
     return {result.path.name: result for result in export_pdfs(pdf_site)}
+
+
+@pytest.fixture(scope="session")
+def printable(pdf_site, site_data):
+    """Every PDF's HTML, as the export gives it to WeasyPrint: file name -> Document."""
+    return {document.file: document for document in documents(site_data, pdf_site)}
 
 
 def all_files() -> list[str]:
@@ -299,14 +310,122 @@ def test_the_download_links_of_the_site_point_to_the_pdfs(pdfs, pdf_site):
             assert (pdf_site / target).is_file(), target
 
 
+# ---- tagged for screen readers (PDF/UA-1) -----------------------------------------------------------------
+
+# Each HTML element and the structure element WeasyPrint tags it with; an element may be tagged more than once
+# (a table's head is repeated on every page it spans, a line break splits a link), never less.
+TAGGED_AS = {"H1": "h1", "H2": "h2", "H3": "h3", "L": "ul, ol, dl", "LI": "li, dt, dd",
+             "Table": "table", "TR": "tr", "TH": "th", "TD": "td", "Link": "a[href]"}
+
+
+@functools.cache
+def structure(path: Path) -> list[pikepdf.Dictionary]:
+    """Every structure element of the PDF's tag tree, in reading order."""
+    with pikepdf.open(path) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        assert tree is not None, f"{path.name}: untagged, no structure tree"
+        found, todo = [], [tree]
+        while todo:
+            node = todo.pop()
+            if not isinstance(node, pikepdf.Dictionary):
+                continue  # a marked-content id: the text itself
+            if node.get("/Type") == "/StructElem":
+                found.append(node)
+            kids = node.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+            todo.extend(reversed(kids))
+        # The elements stay readable after the file is closed: copy the few keys the tests read.
+        return [pikepdf.Dictionary({key: element[key] for key in ("/S", "/Lang", "/Alt") if key in element})
+                for element in found]
+
+
+def file_locale(name: str) -> str:
+    return next(locale for locale in LOCALES.values() if name.endswith(f".{locale}.pdf"))
+
+
+def expected_title(site, pdfs, name: str) -> str:
+    lang, slug = ("zh" if file_locale(name) == "zh-TW" else "en"), name.split(".")[0]
+    if name == handbook_file(lang):
+        return text_of_page_heading(pdfs, lang, "")  # the home page's title, which the handbook's cover shows
+    return guide_title(site, slug, lang)
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_every_pdf_is_tagged_pdf_ua_1_with_its_language_and_title(pdfs, site_data, name):
+    path = pdfs[name].path
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), f"{name}: pdfinfo says it is not tagged:\n{info}"
+    title = expected_title(site_data, pdfs, name)
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root
+        assert root.get("/StructTreeRoot") is not None, f"{name}: no structure tree"
+        assert str(root.get("/Lang")) == file_locale(name), f"{name}: document language {root.get('/Lang')}"
+        assert root.get("/MarkInfo", {}).get("/Marked") is True, f"{name}: not marked as tagged"
+        assert root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is True, \
+            f"{name}: a viewer's window shows the file name, not the title"
+        shown = str(pdf.docinfo.get("/Title"))
+        assert shown == title, f"{name}: title {shown!r}, expected {title!r}"
+        meta = pdf.open_metadata()
+        assert meta.get("pdfuaid:part") == "1", f"{name}: no PDF/UA-1 identification in the XMP metadata"
+        assert meta.get("dc:title") == title, f"{name}: XMP title {meta.get('dc:title')!r}, expected {title!r}"
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_headings_lists_tables_and_links_are_tagged(pdfs, printable, name):
+    root = tinyhtml5.parse(printable[name].html, namespace_html_elements=False)
+    tagged = collections.Counter(str(element["/S"]).lstrip("/") for element in structure(pdfs[name].path))
+    in_html = {tag: len(select(root, selector)) for tag, selector in TAGGED_AS.items()}
+    if name.startswith("gold-card-guides"):  # the handbook has them all (its glossary is a table)
+        assert all(in_html.values()), f"{name}: the printable HTML lacks {[t for t, n in in_html.items() if not n]}"
+    untagged = {tag: (count, tagged[tag]) for tag, count in in_html.items() if tagged[tag] < count}
+    assert not untagged, f"{name}: fewer structure elements than HTML elements (HTML, PDF): {untagged}"
+    assert tagged["Document"] == 1, name
+    figures = [element for element in structure(pdfs[name].path) if element["/S"] == "/Figure"]
+    assert all(str(figure.get("/Alt", "")).strip() for figure in figures), f"{name}: an image without alt text"
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_chinese_labels_in_the_english_pdfs_are_tagged_as_chinese(pdfs, printable, name):
+    """A screen reader reads 「登入」 in an English guide with a Chinese voice: each element of another language
+    than the document's carries its /Lang (goldcard/pdf/languages.py); nothing repeats the document's own."""
+    locale = file_locale(name)
+    root = tinyhtml5.parse(printable[name].html, namespace_html_elements=False)
+    foreign = [element for element in select(root, "body [lang]") if element.get("lang") != locale]
+    languages = collections.Counter(str(element["/Lang"]) for element in structure(pdfs[name].path)
+                                    if "/Lang" in element)
+    assert locale not in languages, f"{name}: structure elements repeat the document's language"
+    assert set(languages) == {element.get("lang") for element in foreign}, \
+        f"{name}: structure elements tagged {dict(languages)}; other languages in the HTML: " \
+        f"{sorted({element.get('lang') for element in foreign})}"
+    for language in languages:
+        expected = sum(1 for element in foreign if element.get("lang") == language)
+        assert languages[language] >= expected, f"{name}: {languages[language]} of {expected} {language} elements"
+    if locale == "en":
+        assert languages["zh-TW"], f"{name}: no Chinese label tagged as Chinese"
+
+
 # ---- same input, same bytes ------------------------------------------------------------------------------
 
 
+# Another process writes one PDF again from the same site: a tagged English guide, with links, tables and
+# Chinese labels in their own language. Another hash seed, so nothing may depend on the order of a set.
+WRITE_AGAIN = """
+import sys
+from pathlib import Path
+from goldcard.load import load_site
+from goldcard.pdf.export import documents, write_pdf
+site, data, name, out = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+write_pdf(next(document for document in documents(load_site(data), site) if document.file == name), out)
+"""
+
+
 def test_the_same_site_gives_the_same_bytes_and_the_date_comes_from_the_data(pdfs, pdf_site, site_data, tmp_path):
-    name = guide_file("track-and-collect", "zh")
-    document = next(d for d in documents(site_data, pdf_site) if d.file == name)
-    again = write_pdf(document, tmp_path)
-    assert again.path.read_bytes() == pdfs[name].path.read_bytes()
+    name = guide_file("track-and-collect", "en")
+    env = {**os.environ, "PYTHONHASHSEED": "7", "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", WRITE_AGAIN, str(pdf_site), str(ROOT / "data"), name, str(tmp_path)],
+                   env=env, check=True, timeout=300)
+    same = (tmp_path / name).read_bytes() == pdfs[name].path.read_bytes()
+    assert same, f"{name}: written again from the same site, in another process, the bytes differ"
     for lang in LANGS:
         info = PdfReader(pdfs[handbook_file(lang)].path).metadata
         latest = max(loaded.guide.updated for loaded in site_data.guides if loaded.guide.updated)
@@ -318,10 +437,8 @@ def test_the_same_site_gives_the_same_bytes_and_the_date_comes_from_the_data(pdf
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_the_printable_html_has_boxes_open_screens_and_nothing_for_the_screen_only(pdf_site, site_data, slug):
-    for document in documents(site_data, pdf_site):
-        if document.file not in (guide_file(slug, "zh"), guide_file(slug, "en")):
-            continue
+def test_the_printable_html_has_boxes_open_screens_and_nothing_for_the_screen_only(printable, site_data, slug):
+    for document in (printable[guide_file(slug, lang)] for lang in LANGS):
         root = tinyhtml5.parse(document.html, namespace_html_elements=False)
         guide = site_data.guide(slug)
         boxes = select(root, ".pdf-part.pdf-guide .pdf-box")
@@ -334,3 +451,7 @@ def test_the_printable_html_has_boxes_open_screens_and_nothing_for_the_screen_on
         ids = [element.get("id") for element in root.iter() if element.get("id")]
         assert len(ids) == len(set(ids)), f"{document.file}: ids twice"
         assert select(root, ".pdf-cover") and select(root, ".pdf-toc a[href]")
+        # Its own head: the built page's metas (its Content-Security-Policy, its viewport) are not the PDF's.
+        metas = [meta.get("name") or ("charset" if meta.get("charset") else meta.get("http-equiv"))
+                 for meta in select(root, "meta")]
+        assert metas == ["charset", "author", "dcterms.created", "dcterms.modified"], document.file

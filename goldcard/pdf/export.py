@@ -3,6 +3,11 @@
 `export_pdfs(site_dir, out_dir)` is what `make pdf` (scripts/pdf.py) and the benchmarks call. WeasyPrint
 embeds the fonts as subsets (Chromium's print would embed Noto CJK as Type 3 fonts), and with the dates
 fixed from the data the same site gives the same bytes.
+
+Every PDF is tagged as PDF/UA-1 (WeasyPrint's `pdf/ua-1`): a structure tree of headings, lists, tables and
+links in reading order, the document's language (`<html lang>`) and title (`<title>`, shown as the window's
+title), the PDF/UA identification in the XMP metadata, and the language of the parts in another language
+(languages.py).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from .document import Document, Pages, guide_document, handbook_document
 from .names import PDF_DIR
 
 STYLESHEET = Path(__file__).with_name("print.css")
+PDF_VARIANT = "pdf/ua-1"  # tagged for screen readers; WeasyPrint logs an error for what PDF/UA lacks (alt text)
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
@@ -50,7 +56,10 @@ def documents(site: Site, site_dir: Path) -> list[Document]:
 
 
 def write_pdf(document: Document, out_dir: Path) -> Exported:
-    from weasyprint import CSS, HTML  # imported here: it loads Pango, which reading the data does not need
+    # Imported here: WeasyPrint loads Pango, which reading the data does not need.
+    from weasyprint import CSS, HTML
+
+    from .languages import element_languages
 
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -58,10 +67,12 @@ def write_pdf(document: Document, out_dir: Path) -> Exported:
     try:
         # No base URL: every link is in the document, to another host, or to a PDF beside this one.
         rendered = HTML(string=document.html, base_url=None).render(
-            stylesheets=[CSS(filename=str(STYLESHEET))]
+            stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant=PDF_VARIANT
         )
         path = out_dir / document.file
-        rendered.write_pdf(path, pdf_identifier=True)  # the identifier is a hash of the content
+        with element_languages():
+            # The identifier is a hash of the content, so it is the same for the same content.
+            rendered.write_pdf(path, pdf_identifier=True, pdf_variant=PDF_VARIANT)
     finally:
         logger.removeHandler(collect)
     return Exported(path, len(rendered.pages), document.dangling, collect.messages)
