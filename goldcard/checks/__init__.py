@@ -7,6 +7,9 @@
 - translations: both languages present, English without stray Chinese, no copied texts;
 - glossary: every 「label」 has an entry;
 - markup: a text is text: no raw HTML, attribute lists, event handlers or non-https links;
+- terminology: where the Chinese names a term, the English uses its one English name (glossary `prose_en`);
+- spelling: the English is American English, with no British spellings;
+- repeats: a guide page does not show the same sentence twice (an intro and a notice, say);
 - liveness (optional): external links answer.
 """
 
@@ -20,6 +23,9 @@ from .glossary import check_glossary
 from .links import check_links, url_refs
 from .markup import check_markup
 from .numbering import check_numbering
+from .repeats import check_repeats
+from .spelling import check_spelling
+from .terminology import check_terminology
 from .translations import check_translations
 from .where import documents, markdown_pages
 
@@ -36,6 +42,9 @@ def check_all(site: Site, config: CheckConfig) -> list[Problem]:
     problems += check_translations(docs)
     problems += check_glossary(site, docs, pages)
     problems += check_markup(docs)
+    problems += check_terminology(site, docs)
+    problems += check_spelling(docs, pages)
+    problems += check_repeats(docs)
     if config.check_links:
         from .liveness import check_liveness  # the network code loads only when asked for
 
