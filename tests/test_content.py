@@ -112,3 +112,33 @@ def test_the_home_page_lists_the_five_guides_in_series_order(built_site):
         html = (built_site / prefix / "index.html").read_text(encoding="utf-8")
         order = [html.index(f'data-guide-card="{slug}"') for slug in SLUGS]
         assert order == sorted(order)
+
+
+def test_a_guide_whose_source_gives_no_date_shows_none(site_data, built_site):
+    undated = {"supplement", "update-details"}  # their sources give no date (the others do)
+    for loaded in site_data.guides:
+        assert (loaded.guide.updated is None) == (loaded.guide.slug in undated), loaded.guide.slug
+        assert (loaded.guide.created is None) == (loaded.guide.slug in undated), loaded.guide.slug
+    for prefix, words in (("", "最近更新"), ("en/", "Last updated")):
+        home = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        for slug in SLUGS:
+            card = home[home.index(f'data-guide-card="{slug}"'):]
+            card = card[:card.index("</li>")]
+            assert (words in card) == (slug not in undated), (prefix, slug)
+            page = (built_site / prefix / "guides" / slug / "index.html").read_text(encoding="utf-8")
+            meta = re.search(r'<p class="gc-meta">(.*?)</p>', page, re.S)[1]
+            assert (words in meta) == (slug not in undated), (prefix, slug)
+
+
+def test_file_limits_are_stated_only_where_the_source_gives_them(site_data):
+    # The supplement source gives them, for supplementary documents; the apply source gives none.
+    def shows_limits(slug):
+        return any("1024" in text.zh or "1024" in text.en for text in guide_texts(site_data.guide(slug)))
+    assert shows_limits("supplement")
+    assert not shows_limits("apply")
+
+
+def test_the_hong_kong_and_macau_warning_holds_from_the_opening_date(site_data):
+    # The extend source asks for an application as early as possible within the whole window.
+    warning = site_data.deadlines.calculator("extension").warnings[0]
+    assert (warning.id, warning.from_, warning.months, warning.days, warning.during) == ("hong-kong-macau", "opens", 0, 0, ["open"])
