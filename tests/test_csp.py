@@ -8,10 +8,12 @@ script injected into a built page must be both stopped and reported.
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import os
 import queue
+import re
 import socket
 import subprocess
 import sys
@@ -195,6 +197,20 @@ def test_no_element_in_the_built_site_has_an_inline_event_handler(built_site):
     assert not any(handlers.values()), {name: found for name, found in handlers.items() if found}
 
 
+def test_the_browser_tests_wait_for_functions_not_expressions_which_the_policy_stops():
+    # Playwright evaluates a wait_for_function expression with eval() at every poll, which the policy (rightly
+    # without 'unsafe-eval') refuses after the first: such a wait passes only if its condition holds at once.
+    # A function ("() => ...") is evaluated once, when the policy still lets Playwright's own evaluation through.
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "wait_for_function" and call.args:
+                source = ast.get_source_segment(path.read_text(encoding="utf-8"), call.args[0]) or ""
+                if not re.match(r"""f?["']\s*(\(.*?\)|\w+)\s*=>|f?["']\s*(async\s+)?function\b""", source):
+                    found.append(f"tests/{path.name}:{call.lineno}: {source}")
+    assert not found, "write these waits as functions, \"() => ...\":\n" + "\n".join(found)
+
+
 # ---------------------------------------------------------------- in Chromium
 
 
@@ -286,7 +302,7 @@ def test_a_script_injected_into_a_built_page_does_not_run_and_is_reported(browse
                    lambda route: route.fulfill(body=tampered, content_type="text/html; charset=utf-8"))
         page.goto("/guides/apply/tampered.html")  # returns on load: the image has failed by then
         assert page.evaluate("window.injected") is None
-        page.wait_for_function("window.__violations.length >= 3")  # the reports are events of their own
+        page.wait_for_function("() => window.__violations.length >= 3")  # the reports are events of their own
         found = page.evaluate("window.__violations")
         assert any(v.startswith("script-src-elem blocked inline") for v in found), found
         assert any(v.startswith("script-src-attr blocked inline") for v in found), found

@@ -65,9 +65,9 @@ def test_without_a_choice_the_page_follows_the_system_and_a_choice_holds_against
     with guarded_page(browser, site_url, color_scheme="light") as page:
         page.goto("/guides/extend/")
         page.emulate_media(color_scheme="dark")
-        page.wait_for_function(f"{SCHEME} === 'slate'")
+        page.wait_for_function(f"() => {SCHEME} === 'slate'")
         page.emulate_media(color_scheme="light")
-        page.wait_for_function(f"{SCHEME} === 'default'")
+        page.wait_for_function(f"() => {SCHEME} === 'default'")
         page.click(SWITCH + ":visible")
         assert page.evaluate(SCHEME) == "slate"
         page.emulate_media(color_scheme="dark")
