@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import base64
 import hashlib
+import importlib.util
+import logging
 import os
 import queue
 import re
@@ -20,6 +22,7 @@ import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -161,6 +164,17 @@ def test_the_hashes_are_of_the_text_the_browser_runs():
     assert hashes(policy["script-src"]) == {sha256("\nif (a &amp;&amp; b) go()"), sha256("run()")}
     assert hashes(policy["style-src"]) == {sha256("p{color:red}")}
     assert policy["style-src-attr"] == ["'unsafe-hashes'", sha256("flex-grow: 2;")]
+
+
+def test_an_inline_event_handler_is_a_build_warning_which_fails_a_strict_build(caplog):
+    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="guides/apply.md"))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.goldcard.csp"):
+        hook.on_post_page('<head><meta charset="utf-8"></head><p>1 &lt; 2</p><button onclick="go()">go</button>',
+                          page=page, config=None)
+    assert [record.getMessage().split(":")[:2] for record in caplog.records] == [["guides/apply.md", " <button onclick>"]]
 
 
 # ---------------------------------------------------------------- the built files
