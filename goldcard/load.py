@@ -6,6 +6,7 @@ Shared blocks are expanded here, and step numbers are given here, from order alo
 from __future__ import annotations
 
 import datetime as dt
+import stat
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 import yaml
 
 from .collector import cycle_collection_paused
-from .marked_yaml import load_marked
+from .marked_yaml import RefusedYaml, load_marked
 from .model import Deadlines, Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
 from .yaml_cache import ParsedYamlCache, cache_dir
@@ -71,10 +72,51 @@ class Site:
         raise KeyError(f"no guide {slug!r}; the guides are: {known}")
 
 
+# A data file larger than this is refused before it is read. The largest is 54 KB: this leaves room for any
+# guide an editor writes, and stops a paste gone wrong (or a file that is not data) from being read whole.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+def _place(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset into a file's bytes."""
+    before = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n", 0, line_start) + 1, len(before[line_start:].decode("utf-8", errors="replace")) + 1
+
+
+def read_data_text(path: Path) -> str:
+    """A data file's text, read as Python's text mode reads it (CRLF and CR as LF); a DataError, with where,
+    for what is not a readable UTF-8 file of at most MAX_FILE_BYTES. A folder or a pipe is never opened."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DataError([Problem(display_path(path), 1, 1, "not a file but a folder, a pipe or a device",
+                                     "put the YAML file here, or remove this")])
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError([Problem(display_path(path), 1, 1, "the file is missing",
+                                 "restore it from the repository")]) from None
+    except OSError as error:
+        raise DataError([Problem(display_path(path), 1, 1, f"the file cannot be read ({error.strerror or error})",
+                                 "check that it exists, is a file and may be read")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        line, column = _place(data, MAX_FILE_BYTES)
+        raise DataError([Problem(display_path(path), line, column, f"the file is larger than the "
+                                 f"{MAX_FILE_BYTES // 2**20} MB a data file may have, from here on",
+                                 "remove what does not belong (a paste gone wrong?), or split the guide")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _place(data, error.start)
+        raise DataError([Problem(display_path(path), line, column, f"not UTF-8 text ({error.reason})",
+                                 "save the file as UTF-8")]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def read_yaml(path: Path, cache: ParsedYamlCache | None = None) -> Any:
     """The YAML of one file, with line marks (see goldcard.marked_yaml); errors as problems with a line."""
+    text = read_data_text(path)
     try:
-        text = path.read_text(encoding="utf-8")
         if cache is None:
             return load_marked(text)
         digest = cache.digest(text)
@@ -83,17 +125,31 @@ def read_yaml(path: Path, cache: ParsedYamlCache | None = None) -> Any:
             value = load_marked(text)
             cache.put(path, digest, value)
         return value
+    except RefusedYaml as error:
+        line, column = _mark_place(error.problem_mark, text)
+        raise DataError([Problem(display_path(path), line, column, error.problem, error.fix)]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _mark_place(error.problem_mark or error.context_mark, text)
         raise DataError([Problem(display_path(path), line, column, f"YAML syntax: {error.problem}",
                                  "check indentation and quoting on this line or the one above")]) from None
-    except yaml.YAMLError as error:  # a character YAML does not allow, reported without a mark
+    except yaml.YAMLError as error:  # reported without a mark
         raise DataError([Problem(display_path(path), 1, 1, f"YAML: {error}",
-                                 "remove control characters from the file")]) from None
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(display_path(path), 1, 1, f"not UTF-8 text ({error.reason})",
-                                 "save the file as UTF-8")]) from None
+                                 "check the file against data/README.md")]) from None
+    except (RecursionError, MemoryError) as error:  # the limits in marked_yaml should leave neither
+        raise DataError([Problem(display_path(path), 1, 1, f"too large or too deeply nested to read "
+                                 f"({type(error).__name__})", "make the file smaller or flatter")]) from None
+
+
+def _mark_place(mark: yaml.Mark | None, text: str) -> tuple[int, int]:
+    """1-based line and column of a libyaml mark; the end of the file (after its last line break) is reported
+    at the end of the last line, which is where an editor shows it."""
+    if mark is None:
+        return 1, 1
+    body = text[:-1] if text.endswith("\n") else text
+    lines = body.count("\n") + 1
+    if mark.line + 1 > lines:
+        return lines, len(body.rsplit("\n", 1)[-1]) + 1
+    return mark.line + 1, mark.column + 1
 
 
 def locate(raw: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
@@ -107,7 +163,8 @@ def locate(raw: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
                 if lc is not None:
                     line, column = lc.item(key)[0] + 1, lc.item(key)[1] + 1
                 node = node[key]
-            elif isinstance(node, dict) and key in node:
+            elif isinstance(node, dict) and (key in node or key in (keys := {str(k): k for k in node})):
+                key = key if key in node else keys[key]  # pydantic names a key that is not text (1.5) as text
                 if lc is not None:
                     line, column = lc.key(key)[0] + 1, lc.key(key)[1] + 1
                 node = node[key]
@@ -144,6 +201,11 @@ FIXES = {
 }
 
 
+# Past this many, a file's field errors are counted, not listed: a file of 100,000 stray keys would otherwise
+# print 100,000 lines, and take seconds to.
+MAX_PROBLEMS_PER_FILE = 100
+
+
 def load_model(path: Path, model: type[ModelT], cache: ParsedYamlCache | None = None) -> tuple[ModelT, Any]:
     raw = read_yaml(path, cache)
     if raw is None:
@@ -151,18 +213,27 @@ def load_model(path: Path, model: type[ModelT], cache: ParsedYamlCache | None = 
     try:
         return model.model_validate(raw), raw
     except ValidationError as error:
+        shown = display_path(path)
         problems = []
         seen: set[tuple[int, int, str]] = set()
-        for item in error.errors():
+        errors = error.errors(include_url=False, include_input=False)
+        for index, item in enumerate(errors):
             loc = tuple(key for key in item["loc"] if key not in UNION_TAGS)
             line, column = locate(raw, loc)
+            if len(problems) == MAX_PROBLEMS_PER_FILE:
+                problems.append(Problem(shown, line, column, f"and {len(errors) - index} more errors from here on, "
+                                        "not listed", "fix the ones above, then check again"))
+                break
             message = f"{describe(loc)}: {item['msg']}"
             if (line, column, message) in seen:
                 continue
             seen.add((line, column, message))
-            problems.append(Problem(display_path(path), line, column, message,
+            problems.append(Problem(shown, line, column, message,
                                     FIXES.get(item["type"], "see data/schema for what this field takes")))
         raise DataError(problems) from None
+    except (RecursionError, MemoryError) as error:  # the limits in marked_yaml should leave neither
+        raise DataError([Problem(display_path(path), 1, 1, f"too large or too deeply nested to check ({type(error).__name__})",
+                                 "make the file smaller or flatter")]) from None
 
 
 def number_guide(guide: Guide, path: Path, raw: Any, blocks: dict[str, tuple[SharedBlock, Path, Any]]) -> LoadedGuide:
@@ -198,7 +269,7 @@ def load_site(data_dir: Path) -> Site:
     problems: list[Problem] = []
     cache = ParsedYamlCache(cache_dir(data_dir))
     shared, guide_files = sorted((data_dir / "shared").glob("*.yaml")), sorted((data_dir / "guides").glob("*.yaml"))
-    cache.parse_ahead(shared + guide_files, load_marked)
+    cache.parse_ahead(shared + guide_files, read_data_text, load_marked)
     blocks: dict[str, tuple[SharedBlock, Path, Any]] = {}
     for path in shared:
         try:
@@ -217,9 +288,6 @@ def load_site(data_dir: Path) -> Site:
     glossary, raw_glossary = Glossary(terms=[]), None
     try:
         glossary, raw_glossary = load_model(glossary_path, Glossary, cache)
-    except FileNotFoundError:
-        problems.append(Problem(display_path(glossary_path), 1, 1, "the glossary file is missing",
-                                "restore data/glossary.yaml"))
     except DataError as error:
         problems += error.problems
     ui = UiStrings({})
@@ -267,7 +335,15 @@ _loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
 
 
 def data_fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in data_dir.rglob("*.yaml")))
+    return tuple(sorted(_stamp(path) for path in data_dir.rglob("*.yaml")))
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:  # a broken link, or a file gone since the listing: the loader reports it
+        return str(path), -1, -1
+    return str(path), info.st_mtime_ns, info.st_size
 
 
 def load_site_cached(data_dir: Path) -> Site:

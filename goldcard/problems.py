@@ -28,7 +28,10 @@ class DataError(Exception):
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Paths relative to the project (or the working directory), so that editors can click them."""
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):  # a link to itself (RuntimeError from pathlib): the path as it was given
+        path = path.absolute()
     for base in (root, Path.cwd()):
         if base is not None:
             try:

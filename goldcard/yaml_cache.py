@@ -45,7 +45,7 @@ class ParsedYamlCache:
         self.folder = folder
         self.parsed: dict[Path, tuple[bytes, Any]] = {}  # what parse_ahead parsed in this process
 
-    def parse_ahead(self, paths: list[Path], parse: Callable[[str], Any]) -> None:
+    def parse_ahead(self, paths: list[Path], read: Callable[[Path], str], parse: Callable[[str], Any]) -> None:
         """Parse the files that have no entry yet, half of them in a child process that writes their entries,
         while this process parses the other half: on a first run at 50 times the guides, parsing is most of
         `make check`. Only where a fork is safe and can help: more than one CPU, and no other thread (a thread
@@ -60,7 +60,7 @@ class ParsedYamlCache:
             status = 1
             try:
                 for path in theirs:
-                    parsed = self._parse(path, parse)
+                    parsed = self._parse(path, read, parse)
                     if parsed is not None:
                         self.put(path, *parsed)
                 status = 0
@@ -68,22 +68,26 @@ class ParsedYamlCache:
                 os._exit(status)
         try:
             for path in mine:
-                parsed = self._parse(path, parse)
+                parsed = self._parse(path, read, parse)
                 if parsed is not None:
                     self.parsed[path] = parsed
                     self.put(path, *parsed)
         finally:
             os.waitpid(child, 0)
 
-    def _parse(self, path: Path, parse: Callable[[str], Any]) -> tuple[bytes, Any] | None:
+    def _parse(self, path: Path, read: Callable[[Path], str], parse: Callable[[str], Any]) -> tuple[bytes, Any] | None:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read(path)
             return self.digest(text), parse(text)
         except Exception:  # noqa: BLE001 - any failure: the caller reads the file again and reports it
             return None
 
     def _entry(self, path: Path) -> Path:
-        return self.folder / (hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".pickle")
+        try:
+            where = path.resolve()
+        except (OSError, RuntimeError):  # a link to itself (RuntimeError from pathlib), which the loader reports
+            where = path.absolute()
+        return self.folder / (hashlib.sha256(str(where).encode()).hexdigest()[:32] + ".pickle")
 
     @staticmethod
     def digest(text: str) -> bytes:
@@ -108,6 +112,8 @@ class ParsedYamlCache:
             with open(partial, "wb") as entry:
                 pickle.dump((digest, value), entry, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, final)  # whole or not at all
-        except OSError:  # a full disk, a folder that cannot be written: no entry, and no half-written one left
+        # A full disk, a folder that cannot be written, a value pickle cannot take (nested too deep for its
+        # recursion): no entry, and no half-written one left.
+        except (OSError, pickle.PicklingError, RecursionError, MemoryError):
             with contextlib.suppress(OSError):
                 partial.unlink()
