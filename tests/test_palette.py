@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import guarded_page, script_errors
+from browsing import guarded_page, script_errors, settle, throttled
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -18,6 +18,15 @@ def visible_switch(page) -> str:
     shown = [button.get_attribute("aria-label") for button in page.query_selector_all(SWITCH) if button.is_visible()]
     assert len(shown) == 1, shown
     return shown[0]
+
+
+def system_turns(page, scheme: str) -> None:
+    """The system's colour scheme turns to `scheme`; returns once the page has been told (its own listener, made
+    first, is called first)."""
+    page.evaluate("""() => { window.systemTurned = new Promise(told =>
+        matchMedia("(prefers-color-scheme: dark)").addEventListener("change", told, {once: true})); }""")
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("() => window.systemTurned")
 
 
 def tab_to_switch(page) -> None:
@@ -34,8 +43,9 @@ def tab_to_switch(page) -> None:
 ])
 def test_the_page_has_the_systems_scheme_from_the_first_paint_without_any_script_file(browser, site_url, system,
                                                                                         scheme, names):
-    # Material's bundle and ours are held back: the scheme is applied while the header is read.
+    # Material's bundle and ours are held back: the scheme is applied while the header is read, on a slow phone too.
     with guarded_page(browser, site_url, color_scheme=system) as page:
+        throttled(page)
         page.route("**/*.js", lambda route: route.abort())
         for path, name in zip(("/guides/apply/", "/en/guides/apply/"), names):
             page.goto(path)
@@ -64,15 +74,14 @@ def test_the_switch_works_from_the_keyboard_and_the_choice_is_kept_across_reload
 def test_without_a_choice_the_page_follows_the_system_and_a_choice_holds_against_it(browser, site_url):
     with guarded_page(browser, site_url, color_scheme="light") as page:
         page.goto("/guides/extend/")
-        page.emulate_media(color_scheme="dark")
-        page.wait_for_function(f"() => {SCHEME} === 'slate'")
-        page.emulate_media(color_scheme="light")
-        page.wait_for_function(f"() => {SCHEME} === 'default'")
+        system_turns(page, "dark")
+        assert page.evaluate(SCHEME) == "slate"
+        system_turns(page, "light")
+        assert page.evaluate(SCHEME) == "default"
         page.click(SWITCH + ":visible")
         assert page.evaluate(SCHEME) == "slate"
-        page.emulate_media(color_scheme="dark")
-        page.emulate_media(color_scheme="light")
-        page.wait_for_timeout(100)
+        system_turns(page, "dark")
+        system_turns(page, "light")
         assert page.evaluate(SCHEME) == "slate", "the system's change overrode the reader's choice"
 
 
@@ -106,8 +115,9 @@ def test_the_scheme_is_set_once_while_the_page_is_read_and_never_again_on_load(b
           (window.colourChanges = window.colourChanges || []).push(record.attributeName + " while " + document.readyState);
       }).observe(document, {attributes: true, subtree: true});"""
     with guarded_page(browser, site_url, color_scheme="dark") as page:
+        throttled(page)
         page.add_init_script(watch)
         page.goto("/guides/apply/", wait_until="load")
-        page.wait_for_timeout(300)
+        settle(page)
         changes = page.evaluate("window.colourChanges || []")
     assert changes and all(change.endswith("while loading") for change in changes), changes
