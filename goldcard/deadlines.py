@@ -305,11 +305,12 @@ def render_tools(tools: list[Tool], ctx: Context) -> str:
 CALCULATOR_SCRIPTS = ["javascripts/dates.js", "javascripts/deadlines.js", "javascripts/calendar.js",
                       "javascripts/fields.js", "javascripts/calculator.js", "javascripts/timeline.js"]
 PROGRESS_SCRIPTS = ["javascripts/progress.js"]
+STEP_VIEW_SCRIPTS = ["javascripts/stepview.js"]  # after progress.js: a tick is recorded before the view moves on
 
 
 def page_scripts(kind: str, tools: list[Tool]) -> list[str]:
     if kind == "deadlines":
         return CALCULATOR_SCRIPTS
     if kind == "guide":
-        return (CALCULATOR_SCRIPTS if tools else []) + PROGRESS_SCRIPTS
+        return (CALCULATOR_SCRIPTS if tools else []) + PROGRESS_SCRIPTS + STEP_VIEW_SCRIPTS
     return []

@@ -57,7 +57,28 @@ def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
         f'data-start-template="{template("progress_start")}">{html.escape(ui_text(ui, "progress_start", lang, step=first_step))}</a>'
         f'<span class="gc-progress-all-done" hidden>{template("progress_all_done")}</span> '
         f'<button type="button" class="md-button gc-progress-reset">{template("progress_reset")}</button></p>'
+        # A paragraph of its own: in the row above, a slow phone's paint of the row half read moved the link.
+        f'<p class="gc-stepview-start"><button type="button" class="md-button gc-stepview-open">'
+        f'{template("stepview_open")}</button></p>'
         f'<p class="gc-progress-note">{template("progress_kept")}</p>'
         f'<p class="gc-progress-note gc-progress-not-kept" hidden>{template("progress_not_kept")}</p>'
         f"</div>"
     )
+
+
+def render_step_view_head(ctx: Context) -> str:
+    """Above the step that docs/javascripts/stepview.js shows alone: where it is, and the way back to the whole
+    guide. Hidden until the script opens the view, so that without it (and in print) the guide reads as ever."""
+    position = html.escape(ctx.site.ui.root["stepview_position"][ctx.lang], quote=True)
+    return (f'<div class="gc-stepview-head gc-interactive" hidden>'
+            f'<p class="gc-stepview-position" data-template="{position}"></p>'
+            f'<button type="button" class="md-button gc-stepview-whole">{words(ctx, "stepview_whole")}</button>'
+            f'</div>')
+
+
+def render_step_view_bar(ctx: Context) -> str:
+    """Back and Next below the step shown alone (at the bottom of a phone's screen, under the thumb)."""
+    return (f'<nav class="gc-stepview-bar gc-interactive" aria-label="{words(ctx, "stepview_nav")}" hidden>'
+            f'<button type="button" class="md-button gc-stepview-back">{words(ctx, "stepview_back")}</button>'
+            f'<button type="button" class="md-button md-button--primary gc-stepview-next">'
+            f'{words(ctx, "stepview_next")}</button></nav>')

@@ -13,7 +13,7 @@ from .load import LoadedGuide, NumberedSection, NumberedStep
 from .model import Link, Note, Text
 from .pdf.names import PDF_DIR, guide_file
 from .deadlines import render_tools
-from .progress import checklist_item, done_box, render_progress
+from .progress import checklist_item, done_box, render_progress, render_step_view_bar, render_step_view_head
 from .safe_text import escape_text, link_allowed
 from .text import Context, format_date, render_plain, render_text, words
 
@@ -129,6 +129,7 @@ def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
         render_meta(loaded, ctx),
         render_pdf_download(guide_file(guide.slug, ctx.lang), "download_guide_pdf", ctx),
         render_progress(loaded, ctx),
+        render_step_view_head(ctx),
     ]
     if guide.intro:
         parts.append(render_text(guide.intro, ctx))
@@ -137,5 +138,6 @@ def render_guide(loaded: LoadedGuide, ctx: Context) -> str:
     parts.append(render_checklist(guide.checklist, ctx))
     parts.append(render_tools(guide.tools, ctx))
     parts += [render_section(section, ctx) for section in loaded.sections]
+    parts.append(render_step_view_bar(ctx))
     parts.append("</div>")
     return "\n\n".join(part for part in parts if part) + "\n"

@@ -143,6 +143,6 @@ def test_each_page_loads_only_the_scripts_it_uses(built_site):
                 and "assets/" not in a["src"]}
 
     assert scripts("") == set() and scripts("en/glossary/") == set()
-    assert scripts("guides/apply/") == {"progress.js"}
+    assert scripts("guides/apply/") == {"progress.js", "stepview.js"}
     assert {"deadlines.js", "calculator.js", "progress.js"} <= scripts("en/guides/extend/")
     assert {"deadlines.js", "calculator.js", "timeline.js"} <= scripts("deadlines/") and "progress.js" not in scripts("deadlines/")
