@@ -78,10 +78,11 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
 def _place(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset into a file's bytes."""
+    """1-based line and column (in characters) of a byte offset into a file's bytes (or of the character it
+    falls inside)."""
     before = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     line_start = before.rfind(b"\n") + 1
-    return before.count(b"\n", 0, line_start) + 1, len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n", 0, line_start) + 1, len(before[line_start:].decode("utf-8", errors="ignore")) + 1
 
 
 def read_data_text(path: Path) -> str:

@@ -183,9 +183,14 @@ def _refuse_deep_nesting(text: str) -> None:
             depth -= 1
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    return node.value if node.__class__ is yaml.SequenceNode else [part for pair in node.value for part in pair]
+
+
 def _refuse_expansion(root: yaml.Node) -> None:
     """With aliases, the values they stand for, counted and measured as if written out (each node once, after
-    its children): the innermost list or mapping that passes MAX_EXPANDED values or MAX_DEPTH levels is refused."""
+    its children): the innermost list or mapping that passes MAX_EXPANDED values is refused, and so is nesting
+    past MAX_DEPTH levels, where the deepest path passes it."""
     size: dict[int, tuple[int, int]] = {}  # node -> (values, depth) written out
     open_nodes: set[int] = set()
     stack: list[yaml.Node] = [root]
@@ -195,7 +200,7 @@ def _refuse_expansion(root: yaml.Node) -> None:
         if key in size:
             stack.pop()
             continue
-        children = node.value if node.__class__ is yaml.SequenceNode else [n for pair in node.value for n in pair]
+        children = _children(node)
         if key not in open_nodes:
             open_nodes.add(key)
             for child in children:
@@ -213,12 +218,15 @@ def _refuse_expansion(root: yaml.Node) -> None:
         if values > MAX_EXPANDED:
             raise RefusedYaml(f"through aliases, this stands for more than {MAX_EXPANDED:,} values",
                               node.start_mark, "write the values out instead of repeating aliases of aliases")
-        if depth > MAX_DEPTH:
-            raise RefusedYaml(f"through aliases, this nests more than {MAX_DEPTH} levels deep", node.start_mark,
-                              "write the values out instead of nesting aliases in aliases")
         size[key] = (values, depth)
         open_nodes.discard(key)
         stack.pop()
+    if size[id(root)][1] > MAX_DEPTH:
+        node = root
+        for _ in range(MAX_DEPTH):  # down the deepest path, to the list or mapping one level past the limit
+            node = max((child for child in _children(node) if id(child) in size), key=lambda child: size[id(child)][1])
+        raise RefusedYaml(f"through aliases, lists and mappings nested more than {MAX_DEPTH} levels deep",
+                          node.start_mark, "write the values out instead of nesting aliases in aliases")
 
 
 def load_marked(text: str) -> Any:

@@ -140,3 +140,46 @@ def test_no_second_process_while_another_thread_runs(data):
     loaded = load_in_fresh_python(data, "with-a-thread")
     assert loaded["parsed"] == len(list(data.rglob("*.yaml")))  # all in that one process
     assert loaded["guides"] == expected(data)["guides"]
+
+
+def test_a_value_pickle_cannot_take_only_costs_time(data, monkeypatch):
+    """pickle gives out on deep recursion (RecursionError) or an odd object (PicklingError): no entry, no
+    half-written file, and the data loads as without the cache."""
+    expected = [g.guide for g in load_site(data).guides]
+    shutil.rmtree(cache_dir(data))
+
+    def refuse(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded while pickling an object")
+
+    monkeypatch.setattr(goldcard.yaml_cache.pickle, "dump", refuse)
+    assert [g.guide for g in load_site(data).guides] == expected
+    assert list(cache_dir(data).iterdir()) == []
+
+
+FRESH_BROKEN_LOAD = """
+import sys
+from pathlib import Path
+import goldcard.load, goldcard.yaml_cache
+from goldcard.problems import DataError
+
+goldcard.yaml_cache.PARSE_AHEAD_FROM = 4  # the guides and the shared block are 6 files: parse ahead, forked
+try:
+    goldcard.load.load_site(Path(sys.argv[1]))
+except DataError as error:
+    print(error)
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one CPU, or no fork: never forks")
+def test_parsing_ahead_never_opens_a_pipe_and_leaves_broken_files_to_the_loader(data):
+    """A pipe where a guide should be would keep a reader waiting for a writer forever."""
+    pipe, deep = sorted((data / "guides").glob("*.yaml"))[:2]
+    pipe.unlink()
+    os.mkfifo(pipe)
+    deep.write_text(deep.read_text(encoding="utf-8") + "deep: " + "[" * 100_000 + "]" * 100_000 + "\n",
+                    encoding="utf-8")  # libyaml's composer, recursive C, crashed the process at this depth
+    result = subprocess.run([sys.executable, "-c", FRESH_BROKEN_LOAD, str(data)], capture_output=True, text=True,
+                            timeout=120, cwd=data.parent)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert f"data/guides/{pipe.name}:1:1: not a file but a folder, a pipe or a device" in result.stdout, result.stdout
+    assert f"data/guides/{deep.name}:" in result.stdout and "nested more than 100 levels deep" in result.stdout
