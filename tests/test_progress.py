@@ -156,7 +156,7 @@ def test_another_tab_ticking_the_same_guide_shows_here(page):
     other = page.context.new_page()
     other.goto("/en/guides/extend/")
     other.check("#done-step-4")
-    page.wait_for_function("document.querySelector('#done-step-4').checked")
+    page.wait_for_function("() => document.querySelector('#done-step-4').checked")
     assert "1 / 16" in count_text(page)
     other.close()
 
