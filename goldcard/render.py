@@ -14,7 +14,7 @@ from .model import Link, Note, Text
 from .pdf.names import PDF_DIR, guide_file
 from .deadlines import render_tools
 from .progress import checklist_item, done_box, render_progress, render_step_view_bar, render_step_view_head
-from .safe_text import escape_text, link_allowed
+from .safe_text import escape_text, plain_address
 from .text import Context, format_date, render_plain, render_text, words
 
 INDENT = "    "
@@ -40,10 +40,10 @@ URL_BREAKERS = {ord(ch): f"%{ord(ch):02X}" for ch in " \t\n\r\"'<>()\\`"}
 
 
 def render_link(link: Link, ctx: Context) -> str:
-    """One link of a guide or step; an address that is not https: (or mailto:) leaves its words unlinked."""
+    """One link of a guide or step; an address that is not plainly https: (or mailto:) leaves its words unlinked."""
     url = link.url_for(ctx.lang).strip()
     label = render_text(link.label, ctx)
-    if not link_allowed(url):
+    if not plain_address(url):
         return f"- {label}"
     return f"- [{label}]({escape_text(url.translate(URL_BREAKERS))})"
 

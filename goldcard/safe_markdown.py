@@ -21,16 +21,24 @@ LINK_ATTRIBUTES = {"href", "action", "formaction", "xlink:href", "cite"}
 LOADED_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "ping", "manifest"}
 
 
+def unsafe(key: str, value: str) -> bool:
+    return (key.startswith("on") or (key in LINK_ATTRIBUTES and not link_allowed(value))
+            or (key in LOADED_ATTRIBUTES and not image_allowed(value))
+            or (key == "style" and any(ch in value for ch in "(\\")))  # url(…), image-set(…), CSS escapes
+
+
 class SafeAttributes(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
-            for name in list(element.attrib):
-                key = name.lower()
-                value = element.attrib[name]
-                if (key.startswith("on") or (key in LINK_ATTRIBUTES and not link_allowed(value))
-                        or (key in LOADED_ATTRIBUTES and not image_allowed(value))
-                        or (key == "style" and any(ch in value for ch in "(\\"))):  # url(…), image-set(…), escapes
-                    del element.attrib[name]
+            dropped = [name for name in element.attrib if unsafe(name.lower(), element.attrib[name])]
+            for name in dropped:
+                del element.attrib[name]
+            # A link or an image without its address is words: MkDocs (and a reader) expect each to have one.
+            if element.tag == "a" and "href" in dropped:
+                element.tag = "span"
+            elif element.tag == "img" and "src" in dropped:
+                element.tag, element.text = "span", element.attrib.pop("alt", "")
+                element.attrib.pop("srcset", None)
 
 
 class SafeAttributesExtension(Extension):

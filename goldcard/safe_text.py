@@ -70,6 +70,13 @@ def link_allowed(url: str) -> bool:
     return url_scheme(url) in ALLOWED_LINK_SCHEMES + ("",)
 
 
+def plain_address(url: str) -> bool:
+    """An absolute https: (or mailto:) address with its scheme written as it is, first: what a `url:` field holds.
+    (Scheme-less or disguised, it would be taken as a path on this site, or its scheme changed by escaping.)"""
+    match = SCHEME.match(url.strip())
+    return bool(match) and match[1].lower() in ALLOWED_LINK_SCHEMES and url_scheme(url) == match[1].lower()
+
+
 def image_allowed(url: str) -> bool:
     return url_scheme(url) == ""
 

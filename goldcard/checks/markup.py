@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..model import Link, PerLanguageUrl, Term
 from ..problems import Problem
-from ..safe_text import INVISIBLE, Finding, find_markup, link_allowed, url_scheme
+from ..safe_text import INVISIBLE, Finding, find_markup, plain_address, url_scheme
 from .links import markdown_targets
 from .where import Document, Loc, all_texts
 
@@ -54,12 +54,19 @@ def describe(finding: Finding) -> tuple[str, str]:
     return (f"the link to “{snippet}” is {scheme_words(finding.scheme)}, which is not a web page", FIX_LINK)
 
 
+def written_scheme(url: str) -> str:
+    """The scheme as the links rule reads it (urlsplit), or "" where it cannot read the address at all."""
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+
+
 def reported_by_links(finding: Finding, text: str) -> bool:
     """The links rule reports an address whose scheme is plainly written and not https: (or mailto:)."""
     if finding.kind not in ("link", "image", "reference", "autolink"):
         return False
-    scheme = urlsplit(finding.target.strip()).scheme.lower()
-    if scheme in ("", "https", "mailto"):
+    if written_scheme(finding.target) in ("", "https", "mailto"):
         return False  # the scheme is hidden (entities, spaces) or missing: only this rule sees it
     return any(target == finding.target.strip() for _, target, _ in markdown_targets(text))
 
@@ -81,13 +88,14 @@ def text_problems(doc: Document, loc: Loc, text: str) -> list[Problem]:
 
 
 def url_problems(doc: Document, loc: Loc, url: str) -> list[Problem]:
-    """A `url:` field: one address, https: (or mailto:), written as a browser shows it."""
+    """A `url:` field: one absolute address, https: (or mailto:), written as a browser shows it."""
     shown = " ".join(url.split())[:60]
-    scheme = url_scheme(url)
-    plain_scheme = urlsplit(url.strip()).scheme.lower()
-    if not link_allowed(url) and plain_scheme in ("", "https", "mailto"):
-        return [doc.problem(loc, f"the link address “{shown}” is {scheme_words(scheme)}, not an https:// address",
-                            FIX_LINK)]
+    if written_scheme(url) not in ("", "https", "mailto"):
+        return []  # the links rule reports it
+    if not plain_address(url):
+        scheme = url_scheme(url)
+        what = scheme_words(scheme) if scheme else "a path on this site"
+        return [doc.problem(loc, f"the link address “{shown}” is {what}, not an https:// address", FIX_LINK)]
     odd = NOT_IN_ADDRESSES.search(url.strip()) or INVISIBLE.search(url.strip())
     if odd:
         return [doc.problem(loc, f"the link address “{shown}” holds “{odd[0].strip() or 'a space'}”, which no "
