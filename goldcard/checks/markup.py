@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..model import Link, PerLanguageUrl, Term
 from ..problems import Problem
-from ..safe_text import INVISIBLE, Finding, find_markup, plain_address, url_scheme
+from ..safe_text import INVISIBLE, MAY_HOLD_MARKUP, Finding, find_markup, plain_address, url_scheme
 from .links import markdown_targets
 from .where import Document, Loc, all_texts
 
@@ -107,8 +107,9 @@ def url_problems(doc: Document, loc: Loc, url: str) -> list[Problem]:
 def check_markup(docs: list[Document]) -> list[Problem]:
     problems: list[Problem] = []
     for item in all_texts(docs):
-        for lang in ("zh", "en"):
-            problems += text_problems(item.doc, item.loc + (lang,), item.text[lang])
+        for lang, text in (("zh", item.text.zh), ("en", item.text.en)):
+            if MAY_HOLD_MARKUP.search(text):  # most texts hold nothing to look at: one search each
+                problems += text_problems(item.doc, item.loc + (lang,), text)
     for doc in docs:
         for loc, obj in doc.nodes:
             if isinstance(obj, Term):
