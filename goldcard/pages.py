@@ -31,6 +31,11 @@ def render_guide_list(ctx: Context) -> str:
     return f'{heading}\n\n{download}\n\n<ul class="gc-guide-list" markdown>\n\n' + "\n\n".join(items) + "\n\n</ul>\n"
 
 
+def term_anchor(term: Term) -> str:
+    """The id of the term's row on the glossary page (ids may not contain spaces); search links to it too."""
+    return "term-" + "".join("_" if ch.isspace() else ch for ch in term.zh)
+
+
 def render_term(term: Term, ctx: Context, with_next: bool) -> str:
     cells = [
         f'<td lang="zh-TW">「{html.escape(term.zh)}」</td>',
@@ -39,8 +44,7 @@ def render_term(term: Term, ctx: Context, with_next: bool) -> str:
     ]
     if with_next:
         cells.append(f"<td>{render_plain(term.next[ctx.lang], ctx) if term.next else ''}</td>")
-    anchor = html.escape("".join("_" if ch.isspace() else ch for ch in term.zh))  # ids may not contain spaces
-    return f'<tr id="term-{anchor}">' + "".join(cells) + "</tr>"
+    return f'<tr id="{html.escape(term_anchor(term))}">' + "".join(cells) + "</tr>"
 
 
 def render_glossary(ctx: Context) -> str:

@@ -220,7 +220,7 @@ def test_the_browser_tests_wait_for_functions_not_expressions_which_the_policy_s
         for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "wait_for_function" and call.args:
                 source = ast.get_source_segment(path.read_text(encoding="utf-8"), call.args[0]) or ""
-                if not re.match(r"""f?["']\s*(\(.*?\)|\w+)\s*=>|f?["']\s*(async\s+)?function\b""", source):
+                if not re.match(r"""f?(["']|\"\"\")\s*(\(.*?\)|\w+)\s*=>|f?(["']|\"\"\")\s*(async\s+)?function\b""", source):
                     found.append(f"tests/{path.name}:{call.lineno}: {source}")
     assert not found, "write these waits as functions, \"() => ...\":\n" + "\n".join(found)
 

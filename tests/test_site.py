@@ -121,12 +121,6 @@ def test_no_http_no_wrong_host_and_no_empty_link_targets(built_site):
     assert not problems, "\n".join(problems[:20])
 
 
-def test_search_index_has_both_languages_and_chinese_is_segmented(built_site):
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "guides/extend/" in index and "en/guides/extend/" in index
-    assert '"separator"' in index
-
-
 def test_the_deadline_calculator_is_in_the_navigation_after_the_guides(built_site):
     for prefix in ("", "en/"):
         html = page_file(built_site, prefix).read_text(encoding="utf-8")

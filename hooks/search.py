@@ -1,0 +1,64 @@
+"""Search in the page's language: one index per language, each with the glossary's terms (goldcard/search.py).
+
+mkdocs-static-i18n writes one index of both languages once its last language is built, in its on_post_build
+(priority -100); this hook runs after it, splits that index by language, and adds an entry per glossary term.
+Each English page's Material `base` then points at `en/`, where its index is. The i18n plugin also calls this
+hook at the end of each language's own build (with one language in the index): the outermost call, last,
+writes the final indexes. Before any page is indexed, the glossary's labels join the segmenter's dictionary
+(beside data/jieba_user_dict.txt), so that 「待繳費」 is one word in the index and not 待 and 繳費.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jieba
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from goldcard.model import Lang
+from goldcard.search import glossary_entries, label_words, search_from_root, segment_chinese, split_by_language, with_glossary
+from goldcard.load import load_site_cached
+
+INDEX = Path("search") / "search_index.json"
+GLOSSARY_PAGE = "glossary/"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def language_roots(config: MkDocsConfig) -> dict[Lang, str]:
+    """Each language's folder in the built site: "" for the default language, "en/" for English."""
+    languages = config.plugins["i18n"].config.languages
+    return {("zh" if str(language.locale).startswith("zh") else "en"): ("" if language.default else f"{language.locale}/")
+            for language in languages}
+
+
+@event_priority(-50)  # after Material's search plugin has loaded data/jieba_user_dict.txt
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for word in label_words(load_site_cached(DATA_DIR).glossary):
+        jieba.add_word(word)
+    return config
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    roots = language_roots(config)
+    root = next((root for root in sorted(roots.values(), key=len, reverse=True) if page.url.startswith(root)), "")
+    return search_from_root(output, root)
+
+
+@event_priority(-150)  # after the i18n plugin has written the index of both languages
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    path = site_dir / INDEX
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    roots = language_roots(config)
+    for lang, own in split_by_language(index, roots).items():
+        entries = glossary_entries(load_site_cached(DATA_DIR).glossary, lang, GLOSSARY_PAGE,
+                                   lambda text: segment_chinese(text, jieba.cut))
+        target = site_dir / roots[lang] / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(with_glossary(own, entries), ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
