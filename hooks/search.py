@@ -18,13 +18,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from goldcard.model import Lang
-from goldcard.search import glossary_entries, label_words, search_from_root, segment_chinese, split_by_language, with_glossary
 from goldcard.load import load_site_cached
+from goldcard.model import Glossary, Lang
+from goldcard.problems import DataError
+from goldcard.search import glossary_entries, label_words, search_from_root, segment_chinese, split_by_language, with_glossary
 
 INDEX = Path("search") / "search_index.json"
 GLOSSARY_PAGE = "glossary/"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+_glossary = Glossary(terms=[])
 
 
 def language_roots(config: MkDocsConfig) -> dict[Lang, str]:
@@ -36,7 +38,14 @@ def language_roots(config: MkDocsConfig) -> dict[Lang, str]:
 
 @event_priority(-50)  # after Material's search plugin has loaded data/jieba_user_dict.txt
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    for word in label_words(load_site_cached(DATA_DIR).glossary):
+    global _glossary
+    try:
+        _glossary = load_site_cached(DATA_DIR).glossary
+    except DataError:
+        # Only reached while serving (hooks/pages.py stops a build on broken data before this runs, and keeps
+        # the last data that loaded in a preview): the index keeps the last glossary that loaded, too.
+        pass
+    for word in label_words(_glossary):
         jieba.add_word(word)
     return config
 
@@ -56,7 +65,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     roots = language_roots(config)
     for lang, own in split_by_language(index, roots).items():
-        entries = glossary_entries(load_site_cached(DATA_DIR).glossary, lang, GLOSSARY_PAGE,
+        entries = glossary_entries(_glossary, lang, GLOSSARY_PAGE,
                                    lambda text: segment_chinese(text, jieba.cut))
         target = site_dir / roots[lang] / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
