@@ -99,8 +99,9 @@ class _Reader(HTMLParser):
         return self.found
 
 
-# hooks/csp.py reads a page for its event handlers, then `with_policy` reads it again: the second read is free.
-@functools.lru_cache(maxsize=2)
+# hooks/csp.py reads a page for its event handlers, then `with_policy` reads it again; and a preview's rebuild
+# (`make serve`) makes most pages again exactly as they were. A page is read once.
+@functools.lru_cache(maxsize=64)
 def read_inline_code(html: str) -> InlineCode:
     """What the page holds (shared between callers of the same text: not to be changed)."""
     reader = _Reader(html)

@@ -1,7 +1,7 @@
 """Build a project twice in one process, as `mkdocs serve` rebuilds it after a save, editing files in between.
 
 Run by tests/test_preview.py as `python tests/rebuilds.py PROJECT FIRST_SITE SECOND_SITE EDITS.json`, where the
-JSON maps a file of the project to its new text. It prints, as JSON, how much each build segmented and compiled.
+JSON maps a file of the project to its new text. It prints, as JSON, how much each build segmented, compiled and converted.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from pathlib import Path
 
 import jieba
 import jinja2
+import markdown
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-counts = {"cuts": 0, "compiles": 0}
+counts = {"cuts": 0, "compiles": 0, "conversions": 0}
 
 
 def counted(name: str, function):  # noqa: ANN001, ANN202
@@ -27,9 +28,9 @@ def counted(name: str, function):  # noqa: ANN001, ANN202
 
 
 def build_once(project: Path, site: Path) -> dict[str, int]:
-    counts.update(cuts=0, compiles=0)
+    counts.update(cuts=0, compiles=0, conversions=0)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` starts
     build(config)
     return dict(counts)
 
@@ -39,6 +40,7 @@ def main() -> None:
     os.chdir(project)  # as `mkdocs serve` runs: from the project
     jieba.cut = counted("cuts", jieba.cut)
     jinja2.Environment.compile = counted("compiles", jinja2.Environment.compile)
+    markdown.Markdown.convert = counted("conversions", markdown.Markdown.convert)
     before = build_once(project, first)
     for name, text in json.loads(edits.read_text(encoding="utf-8")).items():
         (project / name).write_text(text, encoding="utf-8")

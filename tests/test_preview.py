@@ -71,8 +71,10 @@ def test_a_rebuild_after_edits_is_the_site_a_fresh_build_makes(tmp_path):
     second_index = (tmp_path / "second" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "\u200b金卡到期\u200b" not in first_index and "\u200b金卡到期\u200b" in second_index
 
-    # With the dictionary changed, the second build cuts everything again.
+    # With the dictionary changed, the second build cuts everything again; with a template changed, it converts
+    # the Markdown of no more pages than the data edit alone does (the conversion knows no template).
     assert counts["second"]["cuts"] >= counts["first"]["cuts"] * 0.9, counts
+    assert counts["second"]["conversions"] == 2, counts
 
 
 def test_a_rebuild_after_a_data_edit_reuses_the_cuts_and_the_templates(tmp_path):
@@ -84,4 +86,7 @@ def test_a_rebuild_after_a_data_edit_reuses_the_cuts_and_the_templates(tmp_path)
     # The first build compiles the theme's ~40 templates; the second, a few (Material's language partials)
     # that the cache of hooks/preview.py does not reach.
     assert counts["second"]["compiles"] < counts["first"]["compiles"] * 0.1, counts
+    # Of the pages, only those whose Markdown the edit changed are converted again: the English guide page and
+    # the English home page, which lists the guide with its summary.
+    assert counts["first"]["conversions"] > 10 and counts["second"]["conversions"] == 2, counts
     assert "Preview test. Apply" in (tmp_path / "second" / "en" / "guides" / "extend" / "index.html").read_text(encoding="utf-8")
