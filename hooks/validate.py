@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from goldcard.checks import check_project
 from goldcard.checks.placeholders import placeholders_left
 from goldcard.checks.config import config_from_extra
+from goldcard.checks.verified import reminders_due
 
 log = logging.getLogger("mkdocs.hooks.goldcard.validate")
 
@@ -32,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _depth > 1:
         return config
     root = Path(config.config_file_path).resolve().parent
-    settings = config_from_extra(root, config.extra, Path(config.docs_dir))
+    settings = config_from_extra(root, config.extra, Path(config.docs_dir), Path(config.config_file_path))
     problems = check_project(settings)
     for problem in problems:
         log.warning(str(problem))
@@ -40,6 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"{len(problems)} problem(s) in the guide data: see above; `make check` lists them without building")
     for placeholder in placeholders_left(settings):  # a new guide's texts to write: shown, but they build
         log.info(str(placeholder))
+    for reminder in reminders_due(settings):  # guides to walk on the platform again: shown, but they build
+        log.info(str(reminder))
     return config
 
 
