@@ -16,7 +16,9 @@ from .measure import median
 from .projects import yaml_rt
 from .serve import free_port
 
-BUILT = "Documentation built"
+# What `mkdocs serve` prints once a rebuild is served. Not "Documentation built in 0.52 seconds": MkDocs drops
+# a log line equal to the one before it, so two builds of the same duration print it once.
+BUILT = "Reloading browsers"
 
 
 def fetch(url: str) -> str | None:

@@ -70,6 +70,17 @@ def copy_project(destination: Path, source: Path = ROOT) -> Path:
     return destination
 
 
+def without_hook(project: Path, hook: str) -> Path:
+    """The project with one of its hooks left out of mkdocs.yml (the file stays, unused)."""
+    config = read_config(project)
+    hooks = config.get("hooks") or []
+    if hook not in hooks:
+        raise ValueError(f"{project / 'mkdocs.yml'} has no hook {hook}")
+    config["hooks"] = [name for name in hooks if name != hook]
+    write_config(project, config)
+    return project
+
+
 def capture_rendered_pages(project: Path, work: Path, env: dict[str, str]) -> Path:
     """Build a copy of `project` with one more hook that saves each page's Markdown as the site renders it
     (after the project's hooks), and return the folder of those Markdown files, laid out as docs/ is."""
