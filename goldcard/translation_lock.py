@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -88,7 +89,10 @@ def write_lock(data_dir: Path, lock: Lock) -> bool:
     path, text = lock_path(data_dir), lock_text(lock)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.write_text(text, encoding="utf-8")
+    # Whole or not at all: `make serve` rebuilds as soon as the file changes, and must not read half of it.
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
     return True
 
 
