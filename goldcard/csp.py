@@ -13,6 +13,7 @@ every page served, after the server has added its live-reload script.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -98,7 +99,11 @@ class _Reader(HTMLParser):
         return self.found
 
 
+# hooks/csp.py reads a page for its event handlers, then `with_policy` reads it again; and a preview's rebuild
+# (`make serve`) makes most pages again exactly as they were. A page is read once.
+@functools.lru_cache(maxsize=64)
 def read_inline_code(html: str) -> InlineCode:
+    """What the page holds (shared between callers of the same text: not to be changed)."""
     reader = _Reader(html)
     reader.feed(html)
     reader.close()
@@ -158,17 +163,20 @@ def with_policy(html: str) -> str:
 
     A CSP meta already there is replaced: a second call, on a page to which a script was added since (the live
     reload of `mkdocs serve`), gives the page the policy it would have had with that script from the start."""
-    html = _without_policy_metas(_browser_newlines(html))
+    html = _browser_newlines(html)
     found = read_inline_code(html)
+    if found.policy_metas:
+        html = _without_policy_metas(html, found.policy_metas)
+        found = read_inline_code(html)
     if found.insert_at is None:
         raise NoHeadError("the page has neither <meta charset> nor <head>")
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy(found)}">'
     return html[:found.insert_at] + meta + html[found.insert_at:]
 
 
-def _without_policy_metas(html: str) -> str:
+def _without_policy_metas(html: str, policy_metas: list[tuple[int, int]]) -> str:
     kept, position = [], 0
-    for start, end in read_inline_code(html).policy_metas:
+    for start, end in policy_metas:
         line_start = html.rfind("\n", 0, start)
         if line_start >= position and not html[line_start + 1:start].strip():
             start = line_start  # with the line's indentation, so that replacing a policy adds no blank line

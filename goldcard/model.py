@@ -137,6 +137,12 @@ class Guide(Strict):
     # A date the source does not give is left out, never guessed: readers see no date rather than a wrong one.
     created: dt.date | None = Field(None, description="The source's creation date, if it gives one.")
     updated: dt.date | None = Field(None, description="The source's last update, if it gives one.")
+    # Unlike the two above, not from the source: an editor's record of walking the guide on the platform itself.
+    verified: dt.date | None = Field(
+        None, description="The day an editor last walked every step of this guide on the live platform and found it "
+        "true (YYYY-MM-DD). Shown on the page; `make check` reminds the editors once it is older than "
+        "`extra: goldcard: verify_after_days` in mkdocs.yml. Leave it out until someone has done so."
+    )
     source_file: str | None = Field(None, description="The step-guide export this guide was made from.")
     declared_steps: int | None = Field(None, ge=1)
     intro: Text | None = Field(None, description="Markdown shown before the steps.")

@@ -6,6 +6,7 @@ The markup carries the contract the tests and scripts rely on: one element with 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import textwrap
 
@@ -13,6 +14,7 @@ from .load import LoadedGuide, NumberedSection, NumberedStep
 from .model import Link, Note, Text
 from .pdf.names import PDF_DIR, guide_file
 from .deadlines import render_tools
+from .feedback import StepReport, report_address
 from .progress import checklist_item, done_box, render_progress, render_step_view_bar, render_step_view_head
 from .safe_text import escape_text, plain_address
 from .text import Context, format_date, render_plain, render_text, words
@@ -63,6 +65,22 @@ def step_count(n: int, ctx: Context) -> str:
     return words(ctx, "step_count_one" if n == 1 else "step_count", n=n)
 
 
+def render_feedback(numbered: NumberedStep, ctx: Context) -> str:
+    """The step's "Something wrong with this step?" link, to a report filled in for the editors; nothing when the
+    site names no place for reports. A plain link: no script. It is `gc-interactive`, so print and the PDFs leave
+    it out (a report link on paper helps nobody); the step's heading describes it, since every step's link has
+    the same words."""
+    if not ctx.feedback or ctx.guide is None:
+        return ""
+    guide = ctx.site.guide(ctx.guide).guide
+    report = StepReport(guide_slug=guide.slug, guide_title=guide.title[ctx.lang], step_id=numbered.step.id,
+                        step_number=numbered.number, lang=ctx.lang,
+                        page_address=f"{ctx.page_address}#step-{numbered.number}")
+    href = html.escape(report_address(ctx.feedback, report, ctx.site.ui), quote=True)
+    return (f'<p class="gc-feedback-line gc-interactive"><a class="gc-feedback" href="{href}" '
+            f'aria-describedby="step-{numbered.number}-title">{words(ctx, "feedback_link")}</a></p>')
+
+
 def render_step(numbered: NumberedStep, ctx: Context) -> str:
     step = numbered.step
     heading = words(ctx, "step", n=numbered.number)
@@ -80,8 +98,9 @@ def render_step(numbered: NumberedStep, ctx: Context) -> str:
     if step.screen:
         parts.append(render_screen(step.screen, ctx))
     parts.append(done_box(numbered, ctx))
+    parts.append(render_feedback(numbered, ctx))
     parts.append("</section>")
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
 def render_section(numbered: NumberedSection, ctx: Context) -> str:
@@ -102,13 +121,20 @@ def render_checklist(items: list[Text], ctx: Context) -> str:
     return f'<div class="gc-checklist" markdown>\n\n<p class="gc-checklist-title">{title}</p>\n\n{lines}\n\n</div>'
 
 
+def dated(key: str, date: dt.date, ctx: Context) -> str:
+    """One of the site's sentences about a date ("Last updated …"), the date as the site writes it, in <time>."""
+    return words(ctx, key, date=f'<time datetime="{date.isoformat()}">'
+                 f'{escape_text(format_date(date, ctx.site.ui, ctx.lang))}</time>')
+
+
 def render_meta(loaded: LoadedGuide, ctx: Context) -> str:
-    guide, ui, lang = loaded.guide, ctx.site.ui, ctx.lang
+    guide = loaded.guide
     facts = [step_count(len(loaded.steps), ctx)]
     if guide.updated:  # a guide whose source gives no date shows none
-        facts.append(words(ctx, "updated", date=f'<time datetime="{guide.updated.isoformat()}">'
-                           f'{escape_text(format_date(guide.updated, ui, lang))}</time>'))
-    facts.append(words(ctx, "by", author=escape_text(guide.author[lang])))
+        facts.append(dated("updated", guide.updated, ctx))
+    if guide.verified:  # the day an editor last walked the guide on the live platform, as recorded; never guessed
+        facts.append(dated("verified", guide.verified, ctx))
+    facts.append(words(ctx, "by", author=escape_text(guide.author[ctx.lang])))
     return '<p class="gc-meta">' + " · ".join(facts) + "</p>"
 
 

@@ -328,15 +328,26 @@ def guide_yaml(guide: SourceGuide, slug: str, date: dt.date) -> str:
                 step_id += "-b"
             used.add(step_id)
             body, screen = split_screen(step)
-            out.append(f"      - id: {step_id}\n")
-            out.append(pair("title", step.title, "", "        "))
-            if body:
-                out.append(pair("body", body, "", "        "))
-            out.append(f"        source: {{guide: {slug}, step: {step.inferred}, date: {updated.isoformat()}}}\n")
-            if step.number is None:
-                out.append(f"        reconstructed: {scalar(f'The source lost the heading STEP {step.inferred}; its title is the line that followed.')}\n")
-            if screen:
-                out.append(comment("Screenshot text, machine-read (not content; describe the screen in `screen`):\n"
-                                   + screen, "        "))
+            out.append(step_yaml(step_id, step.title, body, screen, (slug, step.inferred, updated),
+                                 step.number is None, "      "))
         out.append("\n")
     return "".join(out).rstrip("\n") + "\n"
+
+
+def step_yaml(step_id: str, title: str, body: str, screen: str, source: tuple[str, int, dt.date | None],
+              lost_heading: bool, indent: str) -> str:
+    """One step of an export as a list item at `indent`: the Chinese from the export, the English empty, the
+    screenshot's machine-read text in a comment. `source` is (guide, step number, date)."""
+    inner = indent + "  "
+    guide, number, date = source
+    when = f", date: {date.isoformat()}" if date else ""
+    out = [f"{indent}- id: {step_id}\n", pair("title", title, "", inner)]
+    if body:
+        out.append(pair("body", body, "", inner))
+    out.append(f"{inner}source: {{guide: {guide}, step: {number}{when}}}\n")
+    if lost_heading:
+        out.append(f"{inner}reconstructed: {scalar(f'The source lost the heading STEP {number}; its title is the line that followed.')}\n")
+    if screen:
+        out.append(comment("Screenshot text, machine-read (not content; describe the screen in `screen`):\n"
+                           + screen, inner))
+    return "".join(out)

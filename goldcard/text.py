@@ -32,6 +32,11 @@ class Context:
     # URL from the built page to the site's root, e.g. "../../" from /guides/apply/: for links to built files
     # that are not pages (the PDFs), which MkDocs neither knows nor rewrites.
     site_root: str = ""
+    # Where readers' reports on a step go (goldcard/feedback.py); None shows no report link.
+    feedback: str | None = None
+    # The page's own address, for those reports: absolute where the site knows where it is published (site_url),
+    # otherwise relative to the site's root ("en/guides/apply/"), never a guess.
+    page_address: str = ""
 
 
 # `{n}` in the site's words; anything else in braces is text (ui.get would stop the build on it).

@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from goldcard.deadlines import page_scripts, render_deadlines_page
+from goldcard.feedback import feedback_target
 from goldcard.load import Site, load_site_cached, source_date_epoch
 from goldcard.model import Lang
 from goldcard.pages import render_glossary, render_guide_list
@@ -78,7 +79,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         except KeyError as error:
             raise PluginError(f"{page.file.src_uri}: front matter `guide: {slug}`: {error.args[0]}") from None
         page.meta["gc_scripts"] = page_scripts(kind, loaded.guide.tools)  # read by overrides/main.html
-        return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir, site_root=site_root))
+        # Readers' reports (extra: goldcard: feedback:; hooks/validate.py reports a target that cannot be used).
+        feedback = feedback_target(((config.extra or {}).get("goldcard") or {}).get("feedback"))
+        # The address the canonical link gives (from site_url); without it, the page's path from the site's root.
+        address = page.canonical_url or page.url
+        return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir, site_root=site_root,
+                                            feedback=feedback, page_address=address))
     context = Context(site(), lang, None, guides_dir, site_root=site_root)
     page.meta["gc_scripts"] = page_scripts(kind, [])
     # Hand-written prose follows the data's conventions too: 「label」 gets its English on English pages.

@@ -10,8 +10,10 @@ writes the final indexes. Before any page is indexed, the glossary's labels join
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
+from typing import Callable
 
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,9 +47,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Only reached while serving (hooks/pages.py stops a build on broken data before this runs, and keeps
         # the last data that loaded in a preview): the index keeps the last glossary that loaded, too.
         pass
-    for word in label_words(_glossary):
+    words = label_words(_glossary)
+    for word in words:
         jieba.add_word(word)
+    remember_segmentation(config, words)
     return config
+
+
+class RememberedCuts:
+    """Material cuts every page's Chinese into words again on each rebuild of `make serve`, though all but the
+    page just edited are unchanged (a sixth of a rebuild), and so do the glossary's entries here: the cuts are
+    kept, under the dictionary they were cut with (the segmenter's user dictionary and the glossary's labels),
+    which a change to either drops. MkDocs loads a hook once per `mkdocs serve`, so they outlive a rebuild."""
+
+    LIMIT = 20_000  # a few builds' worth of pages' titles and sections; a long preview starts again past it
+
+    def __init__(self) -> None:
+        self.dictionary = ""
+        self._cuts: dict[tuple[str, str], str] = {}
+
+    def use_dictionary(self, user_dictionary: Path, words: list[str]) -> None:
+        text = user_dictionary.read_text(encoding="utf-8") if user_dictionary.is_file() else ""
+        dictionary = hashlib.sha256("\n".join([text, *words]).encode("utf-8")).hexdigest()
+        if dictionary != self.dictionary or len(self._cuts) > self.LIMIT:
+            self.dictionary, self._cuts = dictionary, {}
+
+    def cut(self, cutter: str, text: str, cut: Callable[[str], str]) -> str:
+        key = (cutter, text)  # Material's cut and ours are kept apart, should they ever differ
+        if key not in self._cuts:
+            self._cuts[key] = cut(text)
+        return self._cuts[key]
+
+
+_cuts = RememberedCuts()
+
+
+def remember_segmentation(config: MkDocsConfig, words: list[str]) -> None:
+    search = config.plugins.get("material/search")
+    _cuts.use_dictionary(Path(config.config_file_path).parent / (search.config.jieba_dict_user or ""), words)
+    index = getattr(search, "search_index", None)  # made by the search plugin's own on_config, just before this
+    material_cut = getattr(index, "_segment_chinese", None)
+    if material_cut is not None:  # else another Material, which cuts as it always did
+        index._segment_chinese = lambda text: _cuts.cut("material", text, material_cut)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -66,7 +107,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     roots = language_roots(config)
     for lang, own in split_by_language(index, roots).items():
         entries = glossary_entries(_glossary, lang, GLOSSARY_PAGE,
-                                   lambda text: segment_chinese(text, jieba.cut))
+                                   lambda text: _cuts.cut("glossary", text, lambda run: segment_chinese(run, jieba.cut)))
         target = site_dir / roots[lang] / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(with_glossary(own, entries), ensure_ascii=False, separators=(",", ":")),

@@ -18,6 +18,7 @@ from goldcard.checks import check_project
 from goldcard.checks.placeholders import placeholders_left
 from goldcard.checks.reviewed import unreviewed_left
 from goldcard.checks.config import config_from_extra
+from goldcard.checks.verified import reminders_due
 
 log = logging.getLogger("mkdocs.hooks.goldcard.validate")
 
@@ -33,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _depth > 1:
         return config
     root = Path(config.config_file_path).resolve().parent
-    settings = config_from_extra(root, config.extra, Path(config.docs_dir))
+    settings = config_from_extra(root, config.extra, Path(config.docs_dir), Path(config.config_file_path))
     problems = check_project(settings)
     for problem in problems:
         log.warning(str(problem))
@@ -43,6 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(str(placeholder))
     for unreviewed in unreviewed_left(settings):  # English the translation lock does not know yet: shown too
         log.info(str(unreviewed))
+    for reminder in reminders_due(settings):  # guides to walk on the platform again: shown, but they build
+        log.info(str(reminder))
     return config
 
 

@@ -3,6 +3,8 @@
 
 Prints one line per problem, `path:line:column: what is wrong; how to fix it`, and exits with 1 if there
 is any (0 if none). The same checks run on every `mkdocs build` and `mkdocs serve` (hooks/validate.py).
+It also prints, without failing, a new guide's texts left to write and the guides whose `verified:` is older than
+`verify_after_days` (GOLDCARD_TODAY=YYYY-MM-DD counts from that day instead of today).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ use_project_python()
 from goldcard.checks import check_project, read_config  # noqa: E402
 from goldcard.checks.placeholders import placeholders_left  # noqa: E402
 from goldcard.checks.reviewed import unreviewed_left  # noqa: E402
+from goldcard.checks.verified import reminders_due  # noqa: E402
 from goldcard.problems import DataError  # noqa: E402
 
 
@@ -55,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     # Not problems either: English the translation lock does not know yet (see goldcard/checks/reviewed.py).
     for unreviewed in unreviewed_left(config):
         print(unreviewed)
+    # Not problems either: guides due to be walked on the platform again (goldcard/checks/verified.py).
+    due = reminders_due(config)
+    for reminder in due:
+        print(reminder)
+    if due:
+        print(f"{len(due)} guide(s) due for a check on the live platform", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1

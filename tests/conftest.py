@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,55 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+# ------------------------------------------------------------------------------ a published copy of the site
+# Built once a session, for test_deterministic.py (its first build) and test_feedback.py / test_verified.py: the site
+# as the editors would publish it, with an address (SITE_URL), a place for readers' reports, and a guide that
+# records a walk on the platform. The project itself sets neither (it has no tracker, and no guide has been walked);
+# these are a test's, at example.org.
+PUBLISHED_AT = "https://guides.example.org/gold-card/"  # a sub-path, as GitHub Pages publishes a project
+REPORTS_TO = "https://git.example.org/editors/gold-card-guides/issues/new"
+VERIFIED_GUIDE, VERIFIED_FILE, VERIFIED_ON = "extend", "data/guides/07-extend.yaml", "2026-01-28"
+PUBLISHED_TODAY = "2026-12-01"  # GOLDCARD_TODAY of its builds: that walk is then 307 days old, due for another
+
+
+@dataclass(frozen=True)
+class Published:
+    project: Path
+    site: Path
+    output: str  # what the build printed
+    env: dict[str, str]  # the environment it was built in, bar PYTHONHASHSEED and TZ
+
+
+def published_env() -> dict[str, str]:
+    # No SOURCE_DATE_EPOCH from outside: a plain `mkdocs build` must date the site from the data by itself.
+    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    return {**env, "SITE_URL": PUBLISHED_AT, "GOLDCARD_TODAY": PUBLISHED_TODAY}
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path}: expected one {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def make_published_project(dest: Path) -> Path:
+    project = copy_project(dest)
+    replace_once(project / "mkdocs.yml", "\n    check_links: false", f"\n    feedback: {REPORTS_TO}\n    check_links: false")
+    replace_once(project / VERIFIED_FILE, "\nupdated: 2026-01-27\n", f"\nupdated: 2026-01-27\nverified: {VERIFIED_ON}\n")
+    return project
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Published:
+    work = tmp_path_factory.mktemp("published")
+    project = make_published_project(work / "a" / "project")
+    env = published_env()
+    out = work / "site-a"
+    result = build_site(project, out, {"PYTHONHASHSEED": "1", "TZ": "UTC"}, base_env=env)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return Published(project, out, result.stdout + result.stderr, env)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

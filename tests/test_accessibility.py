@@ -76,6 +76,21 @@ def test_axe_finds_no_violations_on_a_guide_with_ticks_and_a_result(page, axe, p
     assert not found, found
 
 
+@pytest.mark.parametrize("path", ["", "glossary/", "guides/apply/"])
+@pytest.mark.parametrize("prefix", ["/", "/en/"])
+def test_a_link_in_the_text_keeps_its_contrast_under_the_focus_and_the_pointer(page, axe, prefix, path):
+    # Material colours such a link amber, 1.9:1 on white, while it has the focus or the pointer.
+    page.goto(prefix + path)
+    link = page.locator(".md-typeset a[href]:not(.headerlink)").first
+    link.focus()
+    assert page.evaluate("document.activeElement.matches('.md-typeset a[href]')")
+    found = violations(axe, page)
+    assert not found, f"{prefix}{path}, a link focused:\n{found}"
+    link.hover()
+    found = violations(axe, page)
+    assert not found, f"{prefix}{path}, a link under the pointer:\n{found}"
+
+
 def tab_to(page, element_id: str, limit: int = 400) -> None:
     for _ in range(limit):
         page.keyboard.press("Tab")

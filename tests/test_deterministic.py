@@ -1,11 +1,11 @@
 """The build is deterministic: two builds of the same sources give a byte-identical site, sitemap and search
 index included, wherever the sources are and whatever the process's hash seed and time zone. Both are published
-builds (SITE_URL set, as the workflow sets it), the only kind with a sitemap and canonical links."""
+builds (SITE_URL set, as the workflow sets it), the only kind with a sitemap and canonical links, of the published
+copy of conftest.py (which also has readers' report links and a guide's `verified:`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SLUGS, build_site, copy_project
+from conftest import PUBLISHED_AT, ROOT, SLUGS, build_site
 
 pytestmark = pytest.mark.xdist_group("deterministic")
 
-PUBLISHED_AT = "https://guides.example.org/gold-card/"  # a sub-path, as GitHub Pages publishes a project
 PAGES = ["", "glossary/", "deadlines/"] + [f"guides/{slug}/" for slug in SLUGS]
 
 
@@ -49,21 +48,17 @@ def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
-    # One copy of the sources, so both builds see the same files; the second build runs from another folder.
+def two_builds(published, tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
+    # The session's published build (conftest.py) is the first; the second is of a copy of the same sources, in
+    # another folder, with another hash seed and time zone.
     work = tmp_path_factory.mktemp("deterministic")
-    first = copy_project(work / "a" / "project")
-    second = shutil.copytree(first, work / "b" / "somewhere" / "else")
-    # No SOURCE_DATE_EPOCH from outside: a plain `mkdocs build` must date the site from the data by itself.
-    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-    env["SITE_URL"] = PUBLISHED_AT
-    sites = []
-    builds = ((first, "1", "UTC", work / "site-a"), (second, "2", "Asia/Taipei", work / "site-b"))
-    for project, seed, zone, out in builds:
-        result = build_site(project, out, {"PYTHONHASHSEED": seed, "TZ": zone}, base_env=env)
-        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-        sites.append(out)
-    return sites[0], sites[1], env
+    # Not its caches: the second build reads every file itself.
+    second = shutil.copytree(published.project, work / "b" / "somewhere" / "else",
+                             ignore=shutil.ignore_patterns(".cache", "__pycache__"))
+    out = work / "site-b"
+    result = build_site(second, out, {"PYTHONHASHSEED": "2", "TZ": "Asia/Taipei"}, base_env=published.env)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return published.site, out, published.env
 
 
 def test_two_builds_are_byte_identical(two_builds):

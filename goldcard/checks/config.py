@@ -5,12 +5,17 @@
         allowed_hosts: [goldcard.nat.gov.tw, ...]   # every link goes to one of these, over https
         language_hosts: [goldcard.nat.gov.tw]       # sites with /zh/ and /en/ versions
         check_links: false                          # also fetch every external link (slow; needs the network)
+        feedback: https://github.com/OWNER/REPO/issues/new   # where readers' reports on a step go; or mailto:…
+        verify_after_days: 180                      # remind the editors once a guide's `verified:` is older
 
-`make check` reads it without MkDocs (mkdocs.yml has `!ENV` tags, so only the `extra` part is built).
+`make check` reads it without MkDocs (mkdocs.yml has `!ENV` tags, so only the `extra` part is built). A setting
+that cannot be used is a problem at its line of mkdocs.yml (`setting_problems`), and the site goes on as if it
+were not set.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +23,14 @@ from typing import Any, Mapping
 
 import yaml
 
+from ..feedback import feedback_target, target_problem
 from ..problems import DataError, Problem, display_path
 
 # Turns the external-link check on for one run, from make or the shell: GOLDCARD_CHECK_LINKS=1 make build
 LIVE_ENV = "GOLDCARD_CHECK_LINKS"
+# The day the reminders count from, instead of the clock's (for tests, or to see what will be due): YYYY-MM-DD.
+TODAY_ENV = "GOLDCARD_TODAY"
+VERIFY_AFTER_DAYS = 180  # about twice a year: the platform changed its login within two years of the first guides
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,10 @@ class CheckConfig:
     link_timeout: float = 10.0
     link_cache: Path | None = None  # where live results are kept between runs
     link_cache_days: float = 7.0
+    feedback: str | None = None  # where readers' reports go (goldcard/feedback.py); None when unset or unusable
+    verify_after_days: int = VERIFY_AFTER_DAYS
+    today: dt.date | None = None  # from GOLDCARD_TODAY; None: the calendar date in Taiwan (checks/verified.py)
+    setting_problems: tuple[Problem, ...] = ()  # settings above that cannot be used, at their line of mkdocs.yml
 
     @property
     def data_dir(self) -> Path:
@@ -47,8 +60,28 @@ def live_from_environment(default: bool = False) -> bool:
     return value.strip().lower() not in ("", "0", "false", "no", "off")
 
 
-def config_from_extra(root: Path, extra: Mapping[str, Any] | None, docs_dir: Path | None) -> CheckConfig:
+def config_from_extra(root: Path, extra: Mapping[str, Any] | None, docs_dir: Path | None,
+                      config_file: Path | None = None) -> CheckConfig:
     settings = dict((extra or {}).get("goldcard") or {})
+    config_file = config_file or root / "mkdocs.yml"
+    problems: list[Problem] = []
+
+    def wrong(key: str, message: str, fix: str) -> None:
+        line, column = setting_place(config_file, ("extra", "goldcard", key))
+        problems.append(Problem(display_path(config_file), line, column, message, fix))
+
+    feedback = settings.get("feedback")
+    if feedback is not None and (problem := target_problem(feedback)):
+        wrong("feedback", problem, "write an issue tracker's https:// new-issue address or mailto:editors@…, or "
+              "remove `feedback:` to show no report links")
+    verify_after_days = settings.get("verify_after_days", VERIFY_AFTER_DAYS)
+    if isinstance(verify_after_days, bool) or not isinstance(verify_after_days, int) or verify_after_days < 1:
+        wrong("verify_after_days", f"verify_after_days: {verify_after_days!r} is not a number of days",
+              f"write a whole number above 0, such as {VERIFY_AFTER_DAYS}")
+        verify_after_days = VERIFY_AFTER_DAYS
+    today, today_problem = today_from_environment()
+    if today_problem:
+        problems.append(today_problem)
     return CheckConfig(
         root=root,
         allowed_hosts=tuple(str(host).lower() for host in settings.get("allowed_hosts") or ()),
@@ -58,7 +91,37 @@ def config_from_extra(root: Path, extra: Mapping[str, Any] | None, docs_dir: Pat
         link_timeout=float(settings.get("link_timeout", 10.0)),
         link_cache=root / ".cache" / "goldcard-links.json",
         link_cache_days=float(settings.get("link_cache_days", 7.0)),
+        feedback=feedback_target(feedback),
+        verify_after_days=verify_after_days,
+        today=today,
+        setting_problems=tuple(problems),
     )
+
+
+def today_from_environment() -> tuple[dt.date | None, Problem | None]:
+    value = os.environ.get(TODAY_ENV, "").strip()
+    if not value:
+        return None, None
+    try:
+        return dt.date.fromisoformat(value), None
+    except ValueError:
+        return None, Problem(TODAY_ENV, 1, 1, f"{TODAY_ENV}={value} is not a date",
+                             "write it as YYYY-MM-DD (GOLDCARD_TODAY=2026-12-31), or unset it to use today's date")
+
+
+def setting_place(config_file: Path, keys: tuple[str, ...]) -> tuple[int, int]:
+    """Line and column of a setting's value in mkdocs.yml (of the deepest key found; 1, 1 if none is)."""
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 1, 1
+    place = (1, 1)
+    for key in keys:
+        node = _mapping_value(node, key)
+        if node is None:
+            break
+        place = (node.start_mark.line + 1, node.start_mark.column + 1)
+    return place
 
 
 def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
@@ -87,4 +150,4 @@ def read_config(mkdocs_yml: Path) -> CheckConfig:
         raise DataError([Problem(display_path(mkdocs_yml), line, column, f"YAML syntax: {error.problem}",
                                  "check indentation and quoting on this line or the one above")]) from None
     root = mkdocs_yml.resolve().parent
-    return config_from_extra(root, extra if isinstance(extra, dict) else {}, root / docs_dir)
+    return config_from_extra(root, extra if isinstance(extra, dict) else {}, root / docs_dir, mkdocs_yml)

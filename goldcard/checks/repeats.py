@@ -12,7 +12,9 @@ list are alike on purpose.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -70,12 +72,22 @@ def page_texts(doc: Document, blocks: dict[str, Document]) -> Iterator[tuple[Doc
             yield doc, loc, obj, block
 
 
+@functools.lru_cache(maxsize=4096)
+def _characters(sentence: str) -> Counter[str]:
+    return Counter(sentence)
+
+
+# Cached: each preview rebuild (`make serve`) compares the same sentences again, all but the few just edited.
+@functools.lru_cache(maxsize=1 << 16)
 def similar(a: str, b: str) -> bool:
     """Nearly the same sentence: one word changed (將/會, must/should) is still the same fact said twice."""
-    if abs(len(a) - len(b)) > SIMILAR * max(len(a), len(b)):
+    # difflib's ratio is at most 2·shorter/(a+b), and at most 2·(characters in common)/(a+b): both bounds are
+    # cheap next to the ratio itself, and rule out most pairs.
+    if 2 * min(len(a), len(b)) < SIMILAR * (len(a) + len(b)):
         return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+    if 2 * sum((_characters(a) & _characters(b)).values()) < SIMILAR * (len(a) + len(b)):
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
 
 
 def repeated(sentence: Sentence, key: str, seen: dict[str, list[tuple[str, Sentence]]]) -> Sentence | None:
