@@ -433,3 +433,21 @@ class Deadlines(Strict):
 
     def calculator(self, calculator_id: str) -> Calculator:
         return next(c for c in self.calculators if c.id == calculator_id)
+
+
+# ---------------------------------------------------------------- reviewed translations (data/translations.lock)
+# Written by scripts/i18n_status.py --reviewed, read by goldcard/checks/reviewed.py; not edited by hand.
+LOCK_HASH = r"^[0-9a-f]{12}$"
+
+
+class ReviewedChinese(Strict):
+    """The Chinese an English text was last reviewed against: its short hash (whitespace left out, so that
+    reflowing or reindenting it changes nothing) and the Chinese itself, which a message quotes when it changes."""
+
+    hash: str = Field(pattern=LOCK_HASH)
+    zh: str
+
+
+class TranslationLock(RootModel[dict[str, dict[str, ReviewedChinese]]]):
+    """Per data file (its path under data/), per text (a path of step ids, term labels and field names that
+    does not change when a step moves), the Chinese its English was last reviewed against."""

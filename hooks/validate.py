@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from goldcard.checks import check_project
 from goldcard.checks.placeholders import placeholders_left
+from goldcard.checks.reviewed import unreviewed_left
 from goldcard.checks.config import config_from_extra
 from goldcard.checks.verified import reminders_due
 
@@ -41,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"{len(problems)} problem(s) in the guide data: see above; `make check` lists them without building")
     for placeholder in placeholders_left(settings):  # a new guide's texts to write: shown, but they build
         log.info(str(placeholder))
+    for unreviewed in unreviewed_left(settings):  # English the translation lock does not know yet: shown too
+        log.info(str(unreviewed))
     for reminder in reminders_due(settings):  # guides to walk on the platform again: shown, but they build
         log.info(str(reminder))
     return config

@@ -5,6 +5,7 @@
 - links: https only, allowed hosts, language versions, no empty targets, step links that resolve;
 - numbering: unique step ids, declared counts, no step numbers typed by hand;
 - translations: both languages present, English without stray Chinese, no copied texts;
+- reviewed: no English whose Chinese changed since it was reviewed (data/translations.lock);
 - glossary: every 「label」 has an entry;
 - markup: a text is text: no raw HTML, attribute lists, event handlers or non-https links;
 - terminology: where the Chinese names a term, the English uses its one English name (glossary `prose_en`);
@@ -28,6 +29,7 @@ from .links import check_links, url_refs
 from .markup import check_markup
 from .numbering import check_numbering
 from .repeats import check_repeats
+from .reviewed import check_reviewed
 from .spelling import check_spelling
 from .terminology import check_terminology
 from .translations import check_translations
@@ -44,6 +46,7 @@ def check_all(site: Site, config: CheckConfig) -> list[Problem]:
     problems = check_links(site, config, docs, pages)
     problems += check_numbering(site, docs, pages)
     problems += check_translations(docs)
+    problems += check_reviewed(site, docs)
     problems += check_glossary(site, docs, pages)
     problems += check_markup(docs)
     problems += check_terminology(site, docs)
