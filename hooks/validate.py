@@ -40,12 +40,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     if problems:
         log.info(f"{len(problems)} problem(s) in the guide data: see above; `make check` lists them without building")
-    for placeholder in placeholders_left(settings):  # a new guide's texts to write: shown, but they build
-        log.info(str(placeholder))
-    for unreviewed in unreviewed_left(settings):  # English the translation lock does not know yet: shown too
-        log.info(str(unreviewed))
-    for reminder in reminders_due(settings):  # guides to walk on the platform again: shown, but they build
-        log.info(str(reminder))
+    # Shown, but they build: a new guide's texts to write, English the translation lock does not know yet,
+    # guides to walk on the platform again.
+    for notices in (placeholders_left, unreviewed_left, reminders_due):
+        for notice in notices(settings):
+            log.info(str(notice))
     return config
 
 
