@@ -358,3 +358,10 @@ def load_site_cached(data_dir: Path) -> Site:
     site = load_site(data_dir)
     _loaded[data_dir] = (fingerprint, site)
     return site
+
+
+def last_loaded_site(data_dir: Path) -> Site | None:
+    """The site `load_site_cached` last loaded from these files (None before it first did): what a preview keeps
+    showing while a data file does not load."""
+    cached = _loaded.get(data_dir.resolve())
+    return cached[1] if cached else None

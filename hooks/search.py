@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from goldcard.load import load_site_cached
+from goldcard.load import last_loaded_site, load_site_cached
 from goldcard.model import Glossary, Lang
 from goldcard.problems import DataError
 from goldcard.search import glossary_entries, label_words, search_from_root, segment_chinese, split_by_language, with_glossary
@@ -28,7 +28,6 @@ from goldcard.search import glossary_entries, label_words, search_from_root, seg
 INDEX = Path("search") / "search_index.json"
 GLOSSARY_PAGE = "glossary/"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-_glossary = Glossary(terms=[])
 
 
 def language_roots(config: MkDocsConfig) -> dict[Lang, str]:
@@ -38,16 +37,19 @@ def language_roots(config: MkDocsConfig) -> dict[Lang, str]:
             for language in languages}
 
 
-@event_priority(-50)  # after Material's search plugin has loaded data/jieba_user_dict.txt
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _glossary
+def glossary_to_index() -> Glossary:
     try:
-        _glossary = load_site_cached(DATA_DIR).glossary
+        return load_site_cached(DATA_DIR).glossary
     except DataError:
         # Only reached while serving (hooks/pages.py stops a build on broken data before this runs, and keeps
-        # the last data that loaded in a preview): the index keeps the last glossary that loaded, too.
-        pass
-    words = label_words(_glossary)
+        # the last data that loaded in a preview): the index keeps the glossary of that data, too.
+        last = last_loaded_site(DATA_DIR)
+        return last.glossary if last is not None else Glossary(terms=[])
+
+
+@event_priority(-50)  # after Material's search plugin has loaded data/jieba_user_dict.txt
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    words = label_words(glossary_to_index())
     for word in words:
         jieba.add_word(word)
     remember_segmentation(config, words)
@@ -105,8 +107,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     roots = language_roots(config)
+    glossary = glossary_to_index()
     for lang, own in split_by_language(index, roots).items():
-        entries = glossary_entries(_glossary, lang, GLOSSARY_PAGE,
+        entries = glossary_entries(glossary, lang, GLOSSARY_PAGE,
                                    lambda text: _cuts.cut("glossary", text, lambda run: segment_chinese(run, jieba.cut)))
         target = site_dir / roots[lang] / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
