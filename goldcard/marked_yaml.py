@@ -229,6 +229,16 @@ def _refuse_expansion(root: yaml.Node) -> None:
                           node.start_mark, "write the values out instead of nesting aliases in aliases")
 
 
+def node_at(node: yaml.Node | None, *keys: str) -> yaml.Node | None:
+    """The node under these keys of a composed mapping (`yaml.compose`), or None where one is missing."""
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key),
+                    None)
+    return node
+
+
 def load_marked(text: str) -> Any:
     """Parse one YAML document; raises yaml.YAMLError (with problem_mark where libyaml gives one; RefusedYaml,
     with a fix, for what reads as YAML but is too deep or too large to load)."""

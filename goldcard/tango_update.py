@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from .tango import SourceGuide, split_screen, step_yaml
+from .marked_yaml import node_at
 from .yaml_text import pair, scalar, text_value
 
 # Two steps are the same step when their Chinese (title and instructions, whitespace left out) is at least
@@ -99,15 +100,7 @@ class Item:
     source_step: int | None  # the step of this guide's export it was made from, if any
 
     def value(self, *keys: str) -> yaml.Node | None:
-        return find(self.node, *keys)
-
-
-def find(node: yaml.Node | None, *keys: str) -> yaml.Node | None:
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-    return node
+        return node_at(self.node, *keys)
 
 
 def key_node(node: yaml.MappingNode, key: str) -> yaml.ScalarNode | None:
@@ -172,19 +165,19 @@ class GuideText:
 
 def read_guide_text(text: str, slug: str) -> GuideText:
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    sections_node = find(root, "sections")
+    sections_node = node_at(root, "sections")
     items: list[Item] = []
     sections = list(sections_node.value) if isinstance(sections_node, yaml.SequenceNode) else []
     for s_index, section in enumerate(sections):
-        steps = find(section, "steps")
+        steps = node_at(section, "steps")
         for node in steps.value if isinstance(steps, yaml.SequenceNode) else []:
             if not isinstance(node, yaml.MappingNode):
                 continue
             lead, start, end = item_span(text, node)
-            step_id, include = find(node, "id"), find(node, "include")
+            step_id, include = node_at(node, "id"), node_at(node, "include")
             source_step = None
-            source = find(node, "source")
-            guide, number = find(source, "guide"), find(source, "step")
+            source = node_at(node, "source")
+            guide, number = node_at(source, "guide"), node_at(source, "step")
             if isinstance(number, yaml.ScalarNode) and (guide is None or guide.value == slug):
                 source_step = int(number.value) if number.value.isdigit() else None
             items.append(Item(s_index, node, start, end, lead, step_id.value if step_id else None,
@@ -234,7 +227,7 @@ def short(text: str, width: int = 40) -> str:
 
 def set_text(edits: Edits, text: str, pair_node: yaml.MappingNode, new: str) -> None:
     """Put `new` as the `zh:` of a text pair, in the house style (yaml_text), keeping a comment after it."""
-    zh_key, zh = key_node(pair_node, "zh"), find(pair_node, "zh")
+    zh_key, zh = key_node(pair_node, "zh"), node_at(pair_node, "zh")
     indent = " " * (zh_key.start_mark.column + 2)
     value = text_value(new, indent)
     start, end = zh.start_mark.index, content_end(text, zh)
@@ -420,7 +413,7 @@ def update_step(edits: Edits, text: str, item: Item, old: ExportStep, new: Expor
         if squash(before) == squash(after):
             continue
         node = item.value(key)
-        current = find(node, "zh")
+        current = node_at(node, "zh")
         if isinstance(current, yaml.ScalarNode):
             set_text(edits, text, node, after)
             before = current.value  # the editors' Chinese, which the report shows, as it is replaced
@@ -432,9 +425,9 @@ def update_step(edits: Edits, text: str, item: Item, old: ExportStep, new: Expor
         changes.append(f"{key}.zh from “{short(before)}” to “{short(after)}”")
     source = item.value("source")
     if isinstance(source, yaml.MappingNode):
-        number = find(source, "step")
+        number = node_at(source, "step")
         edits.replace(number.start_mark.index, number.end_mark.index, str(new.number))
-        when = find(source, "date")
+        when = node_at(source, "date")
         if when is not None and date is not None:
             edits.replace(when.start_mark.index, when.end_mark.index, date.isoformat())
     if changes:
@@ -475,10 +468,10 @@ def update_counts(edits: Edits, text: str, guide: GuideText, delta: list[int], n
     total = 0
     for section, change in zip(guide.sections, delta):
         total += change
-        node = find(section, "declared_steps")
+        node = node_at(section, "declared_steps")
         if change and isinstance(node, yaml.ScalarNode) and node.value.isdigit():
             edits.replace(node.start_mark.index, node.end_mark.index, str(int(node.value) + change))
-    node = find(guide.root, "declared_steps")
+    node = node_at(guide.root, "declared_steps")
     if total and isinstance(node, yaml.ScalarNode) and node.value.isdigit():
         count = int(node.value) + total
         edits.replace(node.start_mark.index, node.end_mark.index, str(count))
@@ -492,11 +485,11 @@ def update_header(edits: Edits, text: str, guide: GuideText, new: SourceGuide, n
         if value is None:
             continue
         shown = value.isoformat() if isinstance(value, dt.date) else scalar(value)
-        node = find(guide.root, key)
+        node = node_at(guide.root, key)
         if node is not None:
             if key != "created":  # the creation date is the guide's first; a new export does not change it
                 edits.replace(node.start_mark.index, node.end_mark.index, shown)
             continue
-        after = find(guide.root, "created") or find(guide.root, "author")
+        after = node_at(guide.root, "created") or node_at(guide.root, "author")
         at = line_end(text, content_end(text, after)) if after is not None else 0
         edits.replace(at, at, f"{key}: {shown}\n")

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 import yaml
 
 from ..feedback import feedback_target, target_problem
+from ..marked_yaml import node_at
 from ..problems import DataError, Problem, display_path
 
 # Turns the external-link check on for one run, from make or the shell: GOLDCARD_CHECK_LINKS=1 make build
@@ -117,29 +118,20 @@ def setting_place(config_file: Path, keys: tuple[str, ...]) -> tuple[int, int]:
         return 1, 1
     place = (1, 1)
     for key in keys:
-        node = _mapping_value(node, key)
+        node = node_at(node, key)
         if node is None:
             break
         place = (node.start_mark.line + 1, node.start_mark.column + 1)
     return place
 
 
-def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            return value_node
-    return None
-
-
 def read_config(mkdocs_yml: Path) -> CheckConfig:
     """The checks' settings from a mkdocs.yml, without MkDocs; errors as problems with a line."""
     try:
         root_node = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        extra_node = _mapping_value(root_node, "extra")
+        extra_node = node_at(root_node, "extra")
         extra = yaml.SafeLoader("").construct_document(extra_node) if extra_node is not None else {}
-        docs_node = _mapping_value(root_node, "docs_dir")
+        docs_node = node_at(root_node, "docs_dir")
         docs_dir = docs_node.value if isinstance(docs_node, yaml.ScalarNode) else "docs"
     except (OSError, UnicodeDecodeError) as error:
         raise DataError([Problem(display_path(mkdocs_yml), 1, 1, f"cannot read the site's configuration ({error})",
