@@ -17,7 +17,7 @@ import yaml
 
 from .collector import cycle_collection_paused
 from .marked_yaml import RefusedYaml, load_marked
-from .model import Deadlines, Glossary, Guide, Include, Section, SharedBlock, Step, UiStrings
+from .model import Deadlines, Glossary, Guide, Include, Platform, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
 from .yaml_cache import ParsedYamlCache, cache_dir
 
@@ -63,6 +63,8 @@ class Site:
     ui: UiStrings
     raw_glossary: Any = field(repr=False, default=None)
     deadlines: Deadlines | None = None  # data/deadlines.yaml: the calculators' rules and the review stages
+    platform: Platform | None = None  # data/platform.yaml: the screens' recurring parts, which sketches name
+    raw_platform: Any = field(repr=False, default=None)
 
     def guide(self, slug: str) -> LoadedGuide:
         for loaded in self.guides:
@@ -296,12 +298,17 @@ def load_site(data_dir: Path) -> Site:
         ui, _ = load_model(data_dir / "ui.yaml", UiStrings, cache)
     except DataError as error:
         problems += error.problems
+    platform, raw_platform = None, None
+    try:
+        platform, raw_platform = load_model(data_dir / "platform.yaml", Platform, cache)
+    except DataError as error:
+        problems += error.problems
     deadlines, deadline_problems = load_deadlines(data_dir / "deadlines.yaml", {g.guide.slug for g in guides}, cache)
     problems += deadline_problems
     if problems:
         raise DataError(problems)
     guides.sort(key=lambda loaded: loaded.guide.number)
-    return Site(data_dir, guides, blocks, glossary, glossary_path, ui, raw_glossary, deadlines)
+    return Site(data_dir, guides, blocks, glossary, glossary_path, ui, raw_glossary, deadlines, platform, raw_platform)
 
 
 def load_deadlines(path: Path, slugs: set[str], cache: ParsedYamlCache | None = None) -> tuple[Deadlines | None, list[Problem]]:

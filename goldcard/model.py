@@ -73,6 +73,132 @@ class Source(Strict):
     date: dt.date | None = Field(None, description="That guide's date; left out when its source gives none.")
 
 
+# ---------------------------------------------------------------- sketches of the platform's screens
+# A sketch is drawn by the core (goldcard/render/sketch.py) from names, never from pictures: every label in it
+# is a platform label with a glossary entry (its English comes from there), and whatever the platform repeats
+# from screen to screen (header, menus, tabs, button rows, dialogs) is described once, in data/platform.yaml.
+# Sample values are never data: a filled-in field is drawn as a neutral bar, whatever the screenshot showed.
+
+FieldValue = Literal["empty", "filled", "choose", "date", "file", "number"]
+
+
+class FieldPart(Strict):
+    field: str = Field(description="The field's label, as the platform shows it (a glossary entry).")
+    required: bool = Field(False, description="The platform marks it required (a red *).")
+    value: FieldValue = Field("empty", description="What is in it, neutrally: empty, filled (a grey bar), choose (a "
+                              "drop-down), date, file (a file picker), number (an application number, as ○○○○).")
+
+
+class TickPart(Strict):
+    tick: str = Field(description="The tick box's label (a glossary entry).")
+    ticked: bool = False
+
+
+class ChoicePart(Strict):
+    choice: str = Field(description="The question's label (a glossary entry).")
+    options: list[str] = Field(min_length=2, description="The radio buttons' labels, in order.")
+    chosen: str | None = Field(None, description="The option shown chosen, if any.")
+
+
+class ButtonsPart(Strict):
+    buttons: list[str] = Field(min_length=1, description="A row of buttons, by label.")
+
+
+class ButtonRowPart(Strict):
+    button_row: str = Field(pattern=SLUG, description="One of the platform's button rows (data/platform.yaml).")
+
+
+class LinkPart(Strict):
+    link: str = Field(description="A link's words, as the platform shows them (a glossary entry).")
+
+
+class TablePart(Strict):
+    table: list[str] = Field(min_length=1, description="The column headings.")
+    rows: Union[int, list[list[str | None]]] = Field(
+        1, description="How many neutral sample rows, or the rows themselves: per column a label the platform "
+        "shows there (a status, a button) or null for a neutral value.")
+
+
+class NoticePart(Strict):
+    notice: Text = Field(description="The platform's notice, in words of its own (plain text, no sample data).")
+    tone: Literal["red", "blue"] = "red"
+
+
+class ParagraphPart(Strict):
+    heading: str | None = Field(None, description="A heading label above the text (a glossary entry).")
+    lines: int = Field(2, ge=0, le=6, description="Lines of neutral text drawn under it.")
+    text: Text | None = Field(None, description="Or words of its own (plain text).")
+
+
+class StagesPart(Strict):
+    stages: list[str] = Field(min_length=2, description="A progress chart's stages, in order (glossary entries).")
+    current: str | None = None
+
+
+class TitlePart(Strict):
+    title: str = Field(description="A page or section title as the platform shows it (「… - 列表」).")
+
+
+SketchPart = Annotated[
+    Union[
+        Annotated[FieldPart, Tag("field")], Annotated[TickPart, Tag("tick")], Annotated[ChoicePart, Tag("choice")],
+        Annotated[ButtonsPart, Tag("buttons")], Annotated[ButtonRowPart, Tag("button_row")],
+        Annotated[LinkPart, Tag("link")], Annotated[TablePart, Tag("table")], Annotated[NoticePart, Tag("notice")],
+        Annotated[ParagraphPart, Tag("paragraph")], Annotated[StagesPart, Tag("stages")],
+        Annotated[TitlePart, Tag("title")], Annotated["BoxPart", Tag("box")],
+    ],
+    Discriminator(lambda value: _part_kind(value)),
+]
+
+PART_KEYS = ("field", "tick", "choice", "buttons", "button_row", "link", "table", "notice", "stages", "title", "box")
+
+
+def _part_kind(value: Any) -> str | None:
+    keys = value.keys() if isinstance(value, dict) else vars(value)
+    found = [key for key in PART_KEYS if key in keys]
+    if found:
+        return found[0]
+    return "paragraph" if {"heading", "lines", "text"} & set(keys) else None
+
+
+class BoxPart(Strict):
+    box: str = Field(description="A framed panel's title label (a login form: 帳號登入).")
+    parts: list[SketchPart] = Field(min_length=1)
+
+
+class DialogView(Strict):
+    """A dialog over the page: one of the platform's (data/platform.yaml), by id, or one of its own."""
+
+    use: str | None = Field(None, pattern=SLUG, description="One of the platform's dialogs.")
+    title: str | None = Field(None, description="Its title label, for a dialog of its own.")
+    parts: list[SketchPart] = []
+    buttons: list[str] = []
+    ticked: bool = Field(False, description="For a platform dialog with a tick box: shown ticked.")
+
+    @model_validator(mode="after")
+    def _one_kind(self):  # noqa: ANN202
+        if (self.use is None) == (self.title is None):
+            raise ValueError("a dialog names a platform dialog (`use`) or has a `title` of its own, not both")
+        return self
+
+
+class Sketch(Strict):
+    """One screen of the platform as the step's source showed it. Drawn top to bottom: the header and menu bar,
+    the open menu's entries, the tabs, the parts, then any dialog over the page."""
+
+    menu_bar: str | None = Field(None, pattern=SLUG, description="The platform's menu bar shown (data/platform.yaml); "
+                                 "none for a screen without the header (a dialog alone).")
+    open_menu: str | None = Field(None, description="The menu shown open, its entries listed under it.")
+    tabs: str | None = Field(None, pattern=SLUG, description="The platform's tab strip shown (data/platform.yaml).")
+    current_tab: str | None = None
+    parts: list[SketchPart] = []
+    dialog: DialogView | None = None
+    marks: list[str] = Field([], description="What the source's screenshot marks (a red box, arrow or number), by "
+                             "label, in the source's order: numbered 1, 2, … Nothing the source does not mark.")
+    inferred: str | None = Field(None, description="For editors only: what of this sketch is not in the source's "
+                                 "description, and why. Never shown to readers.")
+
+
 class Step(Strict):
     id: str = Field(pattern=SLUG, description="Stable id; links to steps use it. Never renumber by hand.")
     title: Text
@@ -80,6 +206,7 @@ class Step(Strict):
     notes: list[Note] = []
     links: list[Link] = []
     screen: Text | None = Field(None, description="What the reader will see on the platform at this step.")
+    sketch: Sketch | None = Field(None, description="A drawing of that screen, with what to use marked.")
     source: Source | None = Field(None, description="Required in shared blocks; defaults to the guide itself.")
     reconstructed: str | None = Field(
         None, description="For editors only: why and from what this step was rebuilt. Never shown to readers."
@@ -114,6 +241,10 @@ def _step_or_include(value: Any) -> str:
 StepOrInclude = Annotated[
     Union[Annotated[Step, Tag("Step")], Annotated[Include, Tag("Include")]], Discriminator(_step_or_include)
 ]
+
+
+BoxPart.model_rebuild()
+DialogView.model_rebuild()
 
 
 class Section(Strict):
@@ -177,6 +308,63 @@ class SharedBlock(Strict):
             if step.source is None:
                 raise ValueError(f"step {step.id!r} of a shared block must say its source (guide, step, date)")
         return steps
+
+
+class PlatformHeader(Strict):
+    agency: str = Field(description="The agency's name at the top left (a glossary entry).")
+    name: str = Field(description="The platform's name beside it (a glossary entry).")
+    signed_in: list[str] = Field([], description="What the header shows at the right once logged in.")
+
+
+class PlatformMenu(Strict):
+    label: str
+    entries: list[str] = []
+
+
+class PlatformMenuBar(Strict):
+    id: str = Field(pattern=SLUG)
+    signed_in: bool = Field(False, description="Shown to a logged-in user: the header has its signed_in parts.")
+    menus: list[PlatformMenu] = Field(min_length=1)
+
+
+class PlatformTabs(Strict):
+    id: str = Field(pattern=SLUG)
+    tabs: list[str] = Field(min_length=2)
+
+
+class PlatformButtonRow(Strict):
+    id: str = Field(pattern=SLUG)
+    buttons: list[str] = Field(min_length=1)
+
+
+class PlatformDialog(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str
+    parts: list[SketchPart] = []
+    buttons: list[str] = Field(min_length=1)
+
+
+class Platform(Strict):
+    """The parts of the platform that recur from screen to screen (data/platform.yaml), written once: a sketch
+    names them, so renaming a menu entry here redraws every sketch that shows it."""
+
+    header: PlatformHeader
+    menu_bars: list[PlatformMenuBar] = Field(min_length=1)
+    tabs: list[PlatformTabs] = []
+    button_rows: list[PlatformButtonRow] = []
+    dialogs: list[PlatformDialog] = []
+
+    def menu_bar(self, bar_id: str) -> PlatformMenuBar | None:
+        return next((bar for bar in self.menu_bars if bar.id == bar_id), None)
+
+    def tab_strip(self, tabs_id: str) -> PlatformTabs | None:
+        return next((tabs for tabs in self.tabs if tabs.id == tabs_id), None)
+
+    def button_row(self, row_id: str) -> PlatformButtonRow | None:
+        return next((row for row in self.button_rows if row.id == row_id), None)
+
+    def dialog(self, dialog_id: str) -> PlatformDialog | None:
+        return next((dialog for dialog in self.dialogs if dialog.id == dialog_id), None)
 
 
 TermKind = Literal[

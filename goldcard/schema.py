@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from .model import Deadlines, Glossary, Guide, SharedBlock
+from .model import Deadlines, Glossary, Guide, Platform, SharedBlock
 
-SCHEMAS = {"guide": Guide, "shared-block": SharedBlock, "glossary": Glossary, "deadlines": Deadlines}
+SCHEMAS = {"guide": Guide, "shared-block": SharedBlock, "glossary": Glossary, "deadlines": Deadlines,
+           "platform": Platform}
 
 
 def schema_text(name: str) -> str:

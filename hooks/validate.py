@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from goldcard.checks import check_project
 from goldcard.checks.placeholders import placeholders_left
 from goldcard.checks.reviewed import unreviewed_left
+from goldcard.checks.sketches import sketches_left
 from goldcard.checks.config import config_from_extra
 from goldcard.checks.verified import reminders_due
 
@@ -41,8 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         log.info(f"{len(problems)} problem(s) in the guide data: see above; `make check` lists them without building")
     # Shown, but they build: a new guide's texts to write, English the translation lock does not know yet,
-    # guides to walk on the platform again.
-    for notices in (placeholders_left, unreviewed_left, reminders_due):
+    # screens not yet drawn, guides to walk on the platform again.
+    for notices in (placeholders_left, unreviewed_left, sketches_left, reminders_due):
         for notice in notices(settings):
             log.info(str(notice))
     return config

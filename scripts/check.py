@@ -24,6 +24,7 @@ use_project_python()
 from goldcard.checks import check_project, read_config  # noqa: E402
 from goldcard.checks.placeholders import placeholders_left  # noqa: E402
 from goldcard.checks.reviewed import unreviewed_left  # noqa: E402
+from goldcard.checks.sketches import sketches_left  # noqa: E402
 from goldcard.checks.verified import reminders_due  # noqa: E402
 from goldcard.problems import DataError  # noqa: E402
 
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     # Not problems, listed beside them: they build (see each rule's module in goldcard/checks/).
     for notices, summary in ((placeholders_left, "{n} text(s) left to write in new guides"),
                              (unreviewed_left, None),
+                             (sketches_left, "{n} screen(s) left to draw"),
                              (reminders_due, "{n} guide(s) due for a check on the live platform")):
         found = notices(config)
         for notice in found:

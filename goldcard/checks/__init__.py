@@ -11,11 +11,12 @@
 - terminology: where the Chinese names a term, the English uses its one English name (glossary `prose_en`);
 - spelling: the English is American English, with no British spellings;
 - repeats: a guide page does not show the same sentence twice (an intro and a notice, say);
+- sketches: what a sketch names is in data/platform.yaml and the glossary, and it marks what the step says to use;
 - liveness (optional): external links answer;
 - the settings in mkdocs.yml (`extra: goldcard:`) that cannot be used (checks/config.py).
 
 Not problems, and listed apart (they never fail a build): a new guide's texts left to write
-(checks/placeholders.py), and guides due to be walked on the platform again (checks/verified.py).
+(checks/placeholders.py), screens left to draw (checks/sketches.py), and guides due to be walked on the platform again (checks/verified.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .links import check_links, url_refs
 from .markup import check_markup
 from .numbering import check_numbering
 from .repeats import check_repeats
+from .sketches import check_sketches
 from .reviewed import check_reviewed
 from .spelling import check_spelling
 from .terminology import check_terminology
@@ -52,6 +54,7 @@ def check_all(site: Site, config: CheckConfig) -> list[Problem]:
     problems += check_terminology(site, docs)
     problems += check_spelling(docs, pages)
     problems += check_repeats(docs)
+    problems += check_sketches(site, docs)
     if config.check_links:
         from .liveness import check_liveness  # the network code loads only when asked for
 

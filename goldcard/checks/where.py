@@ -91,6 +91,8 @@ def documents(site: Site) -> list[Document]:
     docs = [Document(g.path, g.raw, g.guide, g, g.guide.slug) for g in site.guides]
     docs += [Document(path, raw, block, None, f"shared block {name}") for name, (block, path, raw) in sorted(site.blocks.items())]
     docs.append(Document(site.glossary_path, site.raw_glossary, site.glossary, None, "glossary"))
+    if site.platform is not None:
+        docs.append(Document(site.root / "platform.yaml", site.raw_platform, site.platform, None, "platform"))
     # The loader keeps no marks for these two; reading them again takes them from the parsed-YAML cache.
     cache = ParsedYamlCache(cache_dir(site.root))
     for name, model, label in (("ui.yaml", site.ui, "site words"),
