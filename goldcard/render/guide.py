@@ -10,14 +10,15 @@ import datetime as dt
 import html
 import textwrap
 
-from .load import LoadedGuide, NumberedSection, NumberedStep
-from .model import Link, Note, Text
-from .pdf.names import PDF_DIR, guide_file
-from .deadlines import render_tools
-from .feedback import StepReport, report_address
-from .progress import checklist_item, done_box, render_progress, render_step_view_bar, render_step_view_head
-from .safe_text import escape_text, plain_address
-from .text import Context, format_date, render_plain, render_text, words
+from ..load import LoadedGuide, NumberedSection, NumberedStep
+from ..model import Link, Note, Text
+from ..pdf.names import PDF_DIR, guide_file
+from ..deadlines import render_tools
+from ..feedback import StepReport, report_address
+from ..progress import checklist_item, done_box, render_progress, render_step_view_bar, render_step_view_head
+from ..safe_text import escape_text, plain_address
+from ..text import Context, english_of, format_date, render_plain, render_text, ui_text, words
+from .sketch import render_sketch_svg
 
 INDENT = "    "
 
@@ -61,6 +62,19 @@ def render_screen(screen: Text, ctx: Context) -> str:
     return f"??? screen {quoted(words(ctx, 'screen'))}\n\n{indent(render_text(screen, ctx))}\n"
 
 
+def render_sketch(numbered: NumberedStep, ctx: Context) -> str:
+    """The step's screen drawn (goldcard/render/sketch.py), in a figure whose caption is the screen's description:
+    the drawing's long description, and what a reader without the picture reads. Raw HTML on one line, which
+    Markdown passes through untouched."""
+    step, platform = numbered.step, ctx.site.platform
+    caption_id = f"step-{numbered.number}-screen"
+    svg = render_sketch_svg(step.sketch, platform, ctx.lang, lambda label: english_of(label, ctx),
+                            ui_text(ctx.site.ui, "sketch_name", ctx.lang, n=numbered.number), caption_id)
+    caption = render_plain(" ".join(step.screen[ctx.lang].split()), ctx) if step.screen else ""
+    return (f'<figure class="gc-sketch" data-sketch-for="{step.id}"><div class="gc-sketch-frame">{svg}</div>'
+            f'<figcaption id="{caption_id}"><strong>{words(ctx, "screen")}</strong> {caption}</figcaption></figure>')
+
+
 def step_count(n: int, ctx: Context) -> str:
     return words(ctx, "step_count_one" if n == 1 else "step_count", n=n)
 
@@ -95,7 +109,9 @@ def render_step(numbered: NumberedStep, ctx: Context) -> str:
     parts += [render_note(note, ctx) for note in step.notes]
     if step.links:
         parts.append(render_links(step.links, ctx))
-    if step.screen:
+    if step.sketch and ctx.site.platform:
+        parts.append(render_sketch(numbered, ctx))
+    elif step.screen:
         parts.append(render_screen(step.screen, ctx))
     parts.append(done_box(numbered, ctx))
     parts.append(render_feedback(numbered, ctx))
