@@ -17,7 +17,7 @@ import yaml
 
 from .collector import cycle_collection_paused
 from .marked_yaml import RefusedYaml, load_marked
-from .model import Deadlines, Glossary, Guide, Include, Platform, Section, SharedBlock, Step, UiStrings
+from .model import PART_TAGS, Deadlines, Glossary, Guide, Include, Platform, Section, SharedBlock, Step, UiStrings
 from .problems import DataError, Problem, display_path
 from .yaml_cache import ParsedYamlCache, cache_dir
 
@@ -179,7 +179,7 @@ def locate(raw: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
 
 
 # Names pydantic puts in an error's location for the branch of a union; they are not keys in the file.
-UNION_TAGS = {"Step", "Include", "str", "PerLanguageUrl"}
+UNION_TAGS = {"Step", "Include", "str", "PerLanguageUrl", *PART_TAGS.values(), "ParagraphPart"}
 
 
 def describe(loc: tuple[Any, ...]) -> str:

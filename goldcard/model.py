@@ -141,24 +141,28 @@ class TitlePart(Strict):
 
 SketchPart = Annotated[
     Union[
-        Annotated[FieldPart, Tag("field")], Annotated[TickPart, Tag("tick")], Annotated[ChoicePart, Tag("choice")],
-        Annotated[ButtonsPart, Tag("buttons")], Annotated[ButtonRowPart, Tag("button_row")],
-        Annotated[LinkPart, Tag("link")], Annotated[TablePart, Tag("table")], Annotated[NoticePart, Tag("notice")],
-        Annotated[ParagraphPart, Tag("paragraph")], Annotated[StagesPart, Tag("stages")],
-        Annotated[TitlePart, Tag("title")], Annotated["BoxPart", Tag("box")],
+        Annotated[FieldPart, Tag("FieldPart")], Annotated[TickPart, Tag("TickPart")], Annotated[ChoicePart, Tag("ChoicePart")],
+        Annotated[ButtonsPart, Tag("ButtonsPart")], Annotated[ButtonRowPart, Tag("ButtonRowPart")],
+        Annotated[LinkPart, Tag("LinkPart")], Annotated[TablePart, Tag("TablePart")], Annotated[NoticePart, Tag("NoticePart")],
+        Annotated[ParagraphPart, Tag("ParagraphPart")], Annotated[StagesPart, Tag("StagesPart")],
+        Annotated[TitlePart, Tag("TitlePart")], Annotated["BoxPart", Tag("BoxPart")],
     ],
     Discriminator(lambda value: _part_kind(value)),
 ]
 
-PART_KEYS = ("field", "tick", "choice", "buttons", "button_row", "link", "table", "notice", "stages", "title", "box")
+# The tags are the class names, not the keys: pydantic puts the tag in an error's path, and a key there would
+# be taken for the part's own field of that name (goldcard.load.UNION_TAGS leaves them out).
+PART_TAGS = {"field": "FieldPart", "tick": "TickPart", "choice": "ChoicePart", "buttons": "ButtonsPart",
+             "button_row": "ButtonRowPart", "link": "LinkPart", "table": "TablePart", "notice": "NoticePart",
+             "stages": "StagesPart", "title": "TitlePart", "box": "BoxPart"}
 
 
 def _part_kind(value: Any) -> str | None:
     keys = value.keys() if isinstance(value, dict) else vars(value)
-    found = [key for key in PART_KEYS if key in keys]
+    found = [tag for key, tag in PART_TAGS.items() if key in keys]
     if found:
         return found[0]
-    return "paragraph" if {"heading", "lines", "text"} & set(keys) else None
+    return "ParagraphPart" if {"heading", "lines", "text"} & set(keys) else None
 
 
 class BoxPart(Strict):
