@@ -30,6 +30,7 @@ from _venv import use_project_python  # noqa: E402
 use_project_python()
 
 from goldcard.checks.reviewed import Reviewable, file_key, reviewables, site_lock, text_keys  # noqa: E402
+from goldcard.checks.sketches import unsketched  # noqa: E402
 from goldcard.checks.translations import shorten, translation_status  # noqa: E402
 from goldcard.checks.where import Document, documents  # noqa: E402
 from goldcard.load import Site, load_site  # noqa: E402
@@ -160,12 +161,14 @@ def report(docs: list[Document], site: Site, summary: bool) -> int:
     if lock is None:
         return 2
     items = reviewables(docs, lock, site.root)
-    untranslated = outdated = unreviewed = 0
+    untranslated = outdated = unreviewed = undrawn = 0
     for status in translation_status(docs):
         doc = status.doc
         mine = [item for item in items if item.doc is doc]
         old = [item.problem() for item in mine if item.out_of_date]
         new = [item.unreviewed() for item in mine if item.new]
+        # A screen described in words only is a picture missing in both languages.
+        to_draw = unsketched([doc])
         parts = []
         if status.problems:
             parts.append(f"{status.untranslated} of {status.texts} texts lack a translation")
@@ -173,17 +176,21 @@ def report(docs: list[Document], site: Site, summary: bool) -> int:
             parts.append(f"{len(old)} English text(s) out of date")
         if new:
             parts.append(f"{len(new)} English text(s) not yet marked reviewed")
+        if to_draw:
+            parts.append(f"{len(to_draw)} screen(s) without a sketch")
         kind = "guide " if doc.guide is not None else ""
         print(f"{kind}{doc.name} ({display_path(doc.path)}): "
               + ("; ".join(parts) or f"all {status.texts} texts in both languages, the English reviewed"))
         if not summary:
-            listed: list[Problem] = sorted(status.problems + old + new)
+            listed: list[Problem] = sorted(status.problems + old + new + to_draw)
             for problem in listed:
                 print(f"  {problem}")
         untranslated, outdated, unreviewed = untranslated + status.untranslated, outdated + len(old), unreviewed + len(new)
+        undrawn += len(to_draw)
     totals = [f"{count} {what}" for count, what in ((untranslated, "text(s) to translate"),
                                                     (outdated, "English text(s) out of date"),
-                                                    (unreviewed, "English text(s) not yet marked reviewed")) if count]
+                                                    (unreviewed, "English text(s) not yet marked reviewed"),
+                                                    (undrawn, "screen(s) without a sketch")) if count]
     print(", ".join(totals) if totals else "everything is translated and reviewed", file=sys.stderr)
     return 0
 

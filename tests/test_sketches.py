@@ -318,3 +318,18 @@ def test_every_sketch_is_a_figure_with_one_described_image(built_site):
         assert f'<figcaption id="{described}">' in body, step_id
         assert re.search(r'aria-label="[^"]+"', body), step_id
         assert f'width="{SKETCH_WIDTH}"' in body
+
+
+def test_i18n_status_lists_a_screen_without_a_sketch(project):
+    import subprocess
+    import sys
+
+    text = (project / GUIDE).read_text(encoding="utf-8")
+    start = text.index("        sketch:\n          menu_bar: member\n          open_menu")
+    (project / GUIDE).write_text(text[:start] + text[text.index("      - id: fill-form"):], encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/i18n_status.py"), "sketched", "--data",
+                          str(project / "data")], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "guide sketched (data/guides/93-sketched.yaml): " in run.stdout and "1 screen(s) without a sketch" in run.stdout
+    assert "left to draw: step 'open-menu'" in run.stdout
+    assert "1 screen(s) without a sketch" in run.stderr

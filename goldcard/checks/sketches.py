@@ -100,15 +100,10 @@ def references(doc: Document, loc: Loc, sketch: Sketch, platform: Platform) -> l
     return problems
 
 
-def sketches_left(config: CheckConfig) -> list[Problem]:
-    """Each step that describes its screen and has no sketch of it, at its `screen:`; none when the data does not
-    load (the problems say why)."""
-    try:
-        site = load_site_cached(config.data_dir)
-    except DataError:
-        return []
+def unsketched(docs: list[Document]) -> list[Problem]:
+    """Each step of these files that describes its screen and has no sketch of it, at its `screen:`."""
     found = []
-    for doc in documents(site):
+    for doc in docs:
         if not isinstance(doc.model, (Guide, SharedBlock)):
             continue
         for loc, step in sketched_steps(doc):
@@ -116,3 +111,12 @@ def sketches_left(config: CheckConfig) -> list[Problem]:
                 found.append(doc.problem(loc + ("screen",), f"left to draw: step {step.id!r} describes its screen "
                                          "and has no sketch of it", "add `sketch:` (see data/README.md, Sketches)"))
     return sorted(found)
+
+
+def sketches_left(config: CheckConfig) -> list[Problem]:
+    """`unsketched` for the whole data; none when the data does not load (the problems say why)."""
+    try:
+        site = load_site_cached(config.data_dir)
+    except DataError:
+        return []
+    return unsketched(documents(site))
