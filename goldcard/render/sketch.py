@@ -18,7 +18,7 @@ from ..model import (
     BoxPart, ButtonRowPart, ButtonsPart, ChoicePart, DialogView, FieldPart, Lang, LinkPart, NoticePart,
     ParagraphPart, Platform, Sketch, StagesPart, TablePart, TickPart, TitlePart,
 )
-from .text_width import text_width, wrap
+from .text_width import MARGIN, text_width, wrap
 
 SKETCH_WIDTH = 320
 ZH, EN = 13, 11  # font sizes in CSS px: the sketch is never drawn smaller than its width (goldcard.css)
@@ -88,10 +88,13 @@ class Pen:
             lines += [Line(t, True) for t in wrap(" ".join(text.en.split()), EN, width)]
         return Block(lines)
 
-    def write(self, block: Block, x: float, y: float, cls: str = "", anchor_middle: bool = False) -> None:
-        """The block's lines from the top `y`, at `x` (their left, or their middle)."""
+    def write(self, block: Block, x: float, y: float, cls: str = "", anchor_middle: bool = False,
+              after_label: str = "") -> None:
+        """The block's lines from the top `y`, at `x` (their left, or their middle); `after_label` is markup that
+        follows the last line of the Chinese in the same text, so that it stands right after it in any font."""
         top = y
-        for line in block.lines:
+        last_chinese = max((i for i, line in enumerate(block.lines) if not line.english), default=-1)
+        for index, line in enumerate(block.lines):
             classes = " ".join(c for c in (cls, "e" if line.english else "", "s" if line.bold else "") if c)
             attrs = f' class="{classes}"' if classes else ""
             if anchor_middle:
@@ -99,7 +102,8 @@ class Pen:
             if self.lang == "en" and not line.english:
                 attrs += ' lang="zh-TW"'
             baseline = top + (EN if line.english else ZH) - (1 if line.english else 0)
-            self.out.append(f'<text x="{num(x)}" y="{num(baseline)}"{attrs}>{esc(line.text)}</text>')
+            tail = after_label if index == last_chinese else ""
+            self.out.append(f'<text x="{num(x)}" y="{num(baseline)}"{attrs}>{esc(line.text)}{tail}</text>')
             top += line.height
 
     def rect(self, x: float, y: float, w: float, h: float, cls: str, rx: int = 2) -> None:
@@ -309,9 +313,9 @@ def draw_part(pen: Pen, platform: Platform, part: Any, x: float, y: float, width
         label = part.field
         block = pen.block(label, width - 12 - (BADGE if mark else 0))
         pen.open_mark(mark)
-        pen.write(block, x, y)
-        if part.required:
-            pen.out.append(f'<text x="{num(x + block.width + 2)}" y="{num(y + ZH)}" class="rq">*</text>')
+        # The required mark right after the Chinese label, as the platform has it: in the label's own text, not
+        # at its measured width (which is an upper bound, and on English pages the English beneath's).
+        pen.write(block, x, y, after_label='<tspan class="rq"> *</tspan>' if part.required else "")
         height = block.height + 2 + draw_value(pen, part.value, x, y + block.height + 2, width - (BADGE if mark else 0))
         pen.close_mark(mark, x, y, width, height)
         return height
@@ -354,7 +358,10 @@ def draw_part(pen: Pen, platform: Platform, part: Any, x: float, y: float, width
         block = pen.block(part.link, width - (BADGE if mark else 0))
         pen.open_mark(mark)
         pen.write(block, x, y, "a")
-        pen.rect(x, y + ZH + 2, min(block.width, width), 1, "a", 0)
+        # Each line of the Chinese underlined, as wide as its words: without the margin (a Han character is one
+        # em in every CJK font), and not as wide as the English beneath.
+        for index, line in enumerate(line for line in block.lines if not line.english):
+            pen.rect(x, y + index * ZH_LINE + ZH + 2, min(text_width(line.text, ZH) / MARGIN, width), 1, "a", 0)
         pen.close_mark(mark, x, y, block.width + (BADGE + 4 if mark else 0), block.height)
         return block.height
     if isinstance(part, TablePart):
