@@ -188,7 +188,15 @@ class DialogView(Strict):
 
 class Sketch(Strict):
     """One screen of the platform as the step's source showed it. Drawn top to bottom: the header and menu bar,
-    the open menu's entries, the tabs, the parts, then any dialog over the page."""
+    the open menu's entries, the page's title, the tabs, the other parts, then any dialog over the page."""
+
+    def parts_above_tabs(self) -> int:
+        if self.tabs_at is not None:
+            return min(self.tabs_at, len(self.parts))
+        leading = 0
+        while leading < len(self.parts) and isinstance(self.parts[leading], TitlePart):
+            leading += 1
+        return leading if self.tabs else 0
 
     menu_bar: str | None = Field(None, pattern=SLUG, description="The platform's menu bar shown (data/platform.yaml); "
                                  "none for a screen without the header (a dialog alone).")
@@ -196,6 +204,8 @@ class Sketch(Strict):
     tabs: str | None = Field(None, pattern=SLUG, description="The platform's tab strip shown (data/platform.yaml).")
     current_tab: str | None = None
     parts: list[SketchPart] = []
+    tabs_at: int | None = Field(None, ge=0, description="How many of the parts come above the tab strip; by "
+                                "default the leading titles (a page's title is above its tabs).")
     dialog: DialogView | None = None
     marks: list[str] = Field([], description="What the source's screenshot marks (a red box, arrow or number), by "
                              "label, in the source's order: numbered 1, 2, … Nothing the source does not mark.")

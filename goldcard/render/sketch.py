@@ -494,8 +494,10 @@ def draw_sketch(sketch: Sketch, platform: Platform, lang: Lang, english_of: Call
         y += draw_header(pen, platform, bar.signed_in, y)
         y += draw_menu_bar(pen, platform, sketch, y)
     y += GAP + 2
+    above = sketch.parts_above_tabs()
+    y += draw_parts(pen, platform, sketch.parts[:above], LEFT, y, INNER)
     y += draw_tabs(pen, platform, sketch, y)
-    y += draw_parts(pen, platform, sketch.parts, LEFT, y, INNER)
+    y += draw_parts(pen, platform, sketch.parts[above:], LEFT, y, INNER)
     if sketch.dialog is not None:
         y += draw_dialog(pen, platform, sketch.dialog, y)
     height = int(y + 4)
