@@ -197,8 +197,10 @@ def test_every_screen_of_the_real_guides_has_a_sketch():
 # ------------------------------------------------------------------------------------------------ the renderer
 
 
-def svg_of(site, step_id: str, lang: str) -> ET.Element:
-    step = next(s.step for g in site.guides for s in g.steps if s.step.id == step_id)
+def svg_of(site, step_id: str, lang: str, guide: str | None = None) -> ET.Element:
+    """The sketch of the step with this id (in this guide: ids are unique within a guide only)."""
+    step = next(s.step for g in site.guides for s in g.steps
+                if s.step.id == step_id and s.step.sketch and guide in (None, g.guide.slug))
     english = (lambda label: site.glossary.by_label()[label].en if label in site.glossary.by_label() else None)
     markup = render_sketch_svg(step.sketch, site.platform, lang, english, "name", "caption")
     return ET.fromstring(markup)
@@ -278,7 +280,7 @@ def test_every_text_in_the_real_sketches_is_a_label_a_message_or_a_mark(site_dat
                 continue
             own = [" ".join(t[lang].split()) for t in _own_texts(sketch) for lang in ("zh", "en")]
             for lang in ("zh", "en"):
-                for line in texts(svg_of(site_data, numbered.step.id, lang)):
+                for line in texts(svg_of(site_data, numbered.step.id, lang, loaded.guide.slug)):
                     ok = (line.isdigit() and int(line) <= len(sketch.marks)) or line in ("*", NEUTRAL_NUMBER) or any(
                         line in whole for whole in allowed | set(own))
                     assert ok, f"{numbered.step.id} ({lang}): {line!r} is not a label, message or mark"
