@@ -23,15 +23,17 @@ from pypdf import PdfReader
 from goldcard.model import LANGS
 from goldcard.pdf.export import documents, export_pdfs
 from goldcard.pdf.names import LOCALES, guide_file, handbook_file
+from goldcard.pdf.sketches import STYLESHEET, palette
 from goldcard.pdf.site import page_file, read_page, select
 from goldcard.pdf.tree import text_of
-from goldcard.text import Context, render_text
+from goldcard.text import Context, english_of, render_text
 
 from conftest import ROOT, SLUGS
 
 pytestmark = pytest.mark.xdist_group("pdf")
 
 A4 = (595.28, 841.89)  # points
+SVG = "{http://www.w3.org/2000/svg}"
 FONT_FAMILIES = {"Noto-Sans-CJK-TC", "Liberation-Sans"}  # Noto for Chinese (the TC face), Liberation for English
 
 
@@ -390,7 +392,10 @@ def test_chinese_labels_in_the_english_pdfs_are_tagged_as_chinese(pdfs, printabl
     than the document's carries its /Lang (goldcard/pdf/languages.py); nothing repeats the document's own."""
     locale = file_locale(name)
     root = tinyhtml5.parse(printable[name].html, namespace_html_elements=False)
-    foreign = [element for element in select(root, "body [lang]") if element.get("lang") != locale]
+    # A sketch's words are drawn in one Figure, which its alternative text stands for: they have no tags of their own.
+    drawn = {found for svg in root.iter(f"{SVG}svg") for found in svg.iter()}
+    foreign = [element for element in select(root, "body [lang]")
+               if element.get("lang") != locale and element not in drawn]
     languages = collections.Counter(str(element["/Lang"]) for element in structure(pdfs[name].path)
                                     if "/Lang" in element)
     assert locale not in languages, f"{name}: structure elements repeat the document's language"
@@ -444,7 +449,9 @@ def test_the_printable_html_has_boxes_open_screens_and_nothing_for_the_screen_on
         boxes = select(root, ".pdf-part.pdf-guide .pdf-box")
         assert len(boxes) == len(guide.steps) + len(guide.guide.checklist), "a box per step and checklist item"
         screens = select(root, ".pdf-guide .pdf-details")
-        assert len(screens) == sum(1 for numbered in guide.steps if numbered.step.screen)
+        sketches = select(root, ".pdf-guide figure.gc-sketch")
+        assert len(sketches) == sum(1 for numbered in guide.steps if numbered.step.sketch)
+        assert len(screens) == sum(1 for numbered in guide.steps if numbered.step.screen and not numbered.step.sketch)
         for selector in ("details", "summary", "input", "button", "form", "script", "nav", "a.headerlink",
                          ".gc-pdf-download", ".gc-interactive"):
             assert not select(root, selector), f"{document.file}: {selector} is printed"
@@ -455,3 +462,149 @@ def test_the_printable_html_has_boxes_open_screens_and_nothing_for_the_screen_on
         metas = [meta.get("name") or ("charset" if meta.get("charset") else meta.get("http-equiv"))
                  for meta in select(root, "meta")]
         assert metas == ["charset", "author", "dcterms.created", "dcterms.modified"], document.file
+
+
+# ---- the sketches of the screens ---------------------------------------------------------------------------
+
+
+def sketched_guides(site) -> list[str]:
+    """The guides with at least one sketch (today the apply guide; each helper's data adds more)."""
+    return [loaded.guide.slug for loaded in site.guides if any(numbered.step.sketch for numbered in loaded.steps)]
+
+
+def drawn_sketches(document) -> list[tuple[str, list[str], dict[str, list[str]]]]:
+    """Each sketch of a printable document, in order: the step's id, the lines of text it draws, and for each
+    marked element its lines (the Chinese label, and on English pages the English beneath)."""
+    root = tinyhtml5.parse(document.html, namespace_html_elements=False)
+    found = []
+    for figure in select(root, "figure.gc-sketch"):
+        svg = next(figure.iter(f"{SVG}svg"))
+        lines = ["".join(text.itertext()) for text in svg.iter(f"{SVG}text")]
+        marks = {group.get("data-mark"): ["".join(text.itertext()) for text in group.iter(f"{SVG}text")]
+                 for group in svg.iter(f"{SVG}g") if group.get("data-mark")}
+        found.append((figure.get("data-sketch-for"), lines, marks))
+    return found
+
+
+def figure_pages(path: Path) -> list[tuple[int, str]]:
+    """Each Figure of the tag tree in reading order: the index of its page and its alternative text."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+        found, todo = [], [pdf.Root.StructTreeRoot]
+        while todo:
+            node = todo.pop()
+            if not isinstance(node, pikepdf.Dictionary):
+                continue
+            if node.get("/S") == "/Figure":
+                found.append((pages[node.Pg.objgen], str(node.get("/Alt", ""))))
+            kids = node.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+            todo.extend(reversed(kids))
+        return found
+
+
+def test_some_guide_has_sketches(site_data):
+    assert "apply" in sketched_guides(site_data), "the apply guide has sketches: the tests below need one"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_sketch_is_printed_with_its_labels_as_text_in_order(pdfs, printable, site_data, lang):
+    """pdftotext reads the sketch's words, as drawn, top to bottom; the marked label's Chinese in both languages
+    and, in the English PDF, its English from the glossary."""
+    for slug in sketched_guides(site_data):
+        name = guide_file(slug, lang)
+        text = pdftotext(pdfs[name].path)
+        sketches = drawn_sketches(printable[name])
+        assert len(sketches) == sum(1 for numbered in site_data.guide(slug).steps if numbered.step.sketch), name
+        steps = {numbered.step.id: numbered.step for numbered in site_data.guide(slug).steps}
+        ctx = Context(site_data, lang, slug)
+        assert_in_order(text, [line for _, lines, _ in sketches for line in lines], f"{name}, the sketches' text")
+        for step_id, lines, marks in sketches:
+            marked = steps[step_id].sketch.marks
+            assert sorted(marks) == [str(n) for n in range(1, len(marked) + 1)], f"{name}, {step_id}: {marks}"
+            for number, label in enumerate(marked, start=1):
+                drawn = squash("".join(marks[str(number)]))
+                assert squash(label) in drawn, f"{name}, {step_id}: the mark {number} does not hold {label!r}"
+                if lang == "en" and english_of(label, ctx):
+                    assert squash(english_of(label, ctx)) in drawn, f"{name}, {step_id}: no English of {label!r}"
+                assert squash(label) in squash(text), f"{name}: {label!r} is not in the PDF's text"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_sketch_is_a_vector_figure_with_alternative_text(pdfs, printable, site_data, lang):
+    """WeasyPrint tags each inline SVG as a Figure, with the SVG's <title> (goldcard/pdf/sketches.py: the sketch's
+    accessible name) as its /Alt; what it draws are paths and text: no page with a sketch holds an image."""
+    for slug in sketched_guides(site_data):
+        name = guide_file(slug, lang)
+        path = pdfs[name].path
+        root = tinyhtml5.parse(printable[name].html, namespace_html_elements=False)
+        names = [svg.get("aria-label") for svg in root.iter(f"{SVG}svg")]
+        figures = figure_pages(path)
+        assert [alt for _, alt in figures] == names, f"{name}: the Figures' alternative texts"
+        assert all(names), f"{name}: a sketch without a name"
+        for page, _ in figures:
+            listing = subprocess.run(["pdfimages", "-list", "-f", str(page + 1), "-l", str(page + 1), str(path)],
+                                     capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+            assert listing == [], f"{name}, page {page + 1}: images on a page with a sketch: {listing}"
+
+
+def pixels(path: Path, page: int) -> set[tuple[int, int, int]]:
+    """The colours of a page, drawn by poppler at 96 dpi (one pixel per CSS px)."""
+    ppm = subprocess.run(["pdftoppm", "-r", "96", "-f", str(page), "-l", str(page), str(path)],
+                         capture_output=True, check=True).stdout
+    magic, width, height, depth, data = ppm.split(maxsplit=4)
+    assert magic == b"P6" and depth == b"255"
+    return {tuple(data[i:i + 3]) for i in range(0, int(width) * int(height) * 3, 3)}
+
+
+def palette_colour(rule: str, prop: str) -> tuple[int, int, int]:
+    found = re.search(rf"(?m)^{re.escape(rule)} {{[^}}]*\b{prop}: #([0-9a-f]{{6}})", palette())
+    assert found, f"no {prop} of {rule} in the sketch palette of {STYLESHEET.name}"
+    return tuple(int(found[1][i:i + 2], 16) for i in (0, 2, 4))
+
+
+def near(colour, colours, tolerance: int = 6) -> bool:
+    return any(all(abs(a - b) <= tolerance for a, b in zip(colour, other)) for other in colours)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sketches_have_the_palettes_colours_in_the_pdf(pdfs, printable, site_data, lang):
+    """The palette of goldcard.css reaches the PDF (WeasyPrint reads no page CSS in an SVG): the mark's red
+    badge and the menu bar's blue are on the pages of the sketches that have them; the print stylesheet uses
+    neither colour, so they come from the sketch."""
+    badge, bar = palette_colour(".mb", "fill"), palette_colour(".n", "fill")
+    print_css = (ROOT / "goldcard" / "pdf" / "print.css").read_text(encoding="utf-8").lower()
+    for colour in (badge, bar):
+        assert "#%02x%02x%02x" % colour not in print_css
+    for slug in sketched_guides(site_data):
+        name = guide_file(slug, lang)
+        path = pdfs[name].path
+        root = tinyhtml5.parse(printable[name].html, namespace_html_elements=False)
+        svgs = list(root.iter(f"{SVG}svg"))
+        for (page, _), svg in zip(figure_pages(path), svgs, strict=True):
+            colours = pixels(path, page + 1)
+            classes = {cls for found in svg.iter() for cls in found.get("class", "").split()}
+            if "mb" in classes:
+                assert near(badge, colours), f"{name}, page {page + 1}: no mark's red {badge} in the sketch"
+            if "n" in classes:
+                assert near(bar, colours), f"{name}, page {page + 1}: no menu bar blue {bar} in the sketch"
+
+
+def test_the_sketch_text_is_in_noto_sans_cjk_tc_and_liberation_sans(pdfs, site_data):
+    """WeasyPrint's SVG text takes no `lang`: without the family in the sketch's <style> it drew the Chinese in
+    the first Noto CJK face, the Japanese one. The fonts of a guide with sketches are those of the text."""
+    for slug in sketched_guides(site_data):
+        for lang in LANGS:
+            listing = subprocess.run(["pdffonts", str(pdfs[guide_file(slug, lang)].path)], capture_output=True,
+                                     text=True, check=True).stdout
+            assert "CJK-JP" not in listing and "CJK-SC" not in listing and "CJK-KR" not in listing, listing
+
+
+def test_the_palette_is_read_from_the_sites_stylesheet():
+    """One source of the colours: the light rules between the markers of goldcard.css, without their prefix."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    between = css.split("/* sketch palette: begin */")[1].split("/* sketch palette: end */")[0]
+    rules = palette()
+    assert ".gc-sketch" not in rules
+    assert rules.count("{") == between.count("{") + 2  # and the two rules of the fonts
+    assert 'font-family: "Noto Sans CJK TC"' in rules

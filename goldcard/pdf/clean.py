@@ -1,11 +1,12 @@
 """Make a page's article fit for paper: leave out what only works on a screen, open what is folded, and
-give the reader boxes to tick with a pen."""
+give the reader boxes to tick with a pen, and give each sketch of a screen what it needs to be drawn (sketches.py)."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from .site import select
+from .sketches import sketches_for_paper
 from .tree import add_class, element, has_class, parents, remove
 
 # What a printed page cannot use. `.gc-interactive` is the site's own mark for controls (calculators,
@@ -70,4 +71,5 @@ def clean_article(article: ET.Element) -> ET.Element:
     drop_screen_only(article)
     open_details(article)
     checkboxes_as_boxes(article)
+    sketches_for_paper(article)  # after drop_screen_only, which takes every <style> out
     return article
