@@ -201,6 +201,8 @@ FIXES = {
     "date_type": "write the date as YYYY-MM-DD",
     "too_short": "add at least one item",
     "literal_error": "use one of the values the message lists",
+    "union_tag_not_found": "start a sketch's part with what it is: title, field, tick, choice, buttons, button_row, "
+                           "link, table, notice, stages or box; or heading, lines or text for a paragraph",
 }
 
 
