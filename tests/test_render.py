@@ -63,8 +63,11 @@ def test_labels_are_chinese_on_chinese_pages_and_chinese_with_english_on_english
 def test_notes_are_admonitions_and_screens_are_collapsible(site_data):
     html = html_of(site_data, "extend", "en")
     assert 'class="admonition warning"' in html
-    assert html.count('<details class="screen">') == sum(1 for s in site_data.guide("extend").steps if s.step.screen)
-    assert "<summary>What you will see</summary>" in html
+    steps = site_data.guide("extend").steps
+    # a screen with a sketch is the sketch's caption; one without stays a collapsible description
+    assert html.count('<details class="screen">') == sum(1 for s in steps if s.step.screen and not s.step.sketch)
+    assert html.count('<figure class="gc-sketch"') == sum(1 for s in steps if s.step.sketch)
+    assert "<strong>What you will see</strong>" in html
 
 
 def test_a_step_link_to_another_guide_names_its_steps_and_points_at_their_anchor(site_data):

@@ -207,7 +207,8 @@ def svg_of(site, step_id: str, lang: str, guide: str | None = None) -> ET.Elemen
 
 
 def texts(element: ET.Element) -> list[str]:
-    return [text.text or "" for text in element.iter(f"{SVG}text")]
+    """Each <text>'s words, its lines (tspans) joined, without a field's required star."""
+    return ["".join(text.itertext()).removesuffix(" *") for text in element.iter(f"{SVG}text")]
 
 
 @pytest.fixture

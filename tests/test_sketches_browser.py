@@ -145,7 +145,7 @@ def test_the_fit_check_does_find_a_label_too_long_and_two_that_meet(browser, sit
     with guarded_page(browser, site_url, **PHONE) as page:
         open_page(page, sketched["/en/"][0])
         page.evaluate("""() => {
-          const figure = document.querySelector("figure.gc-sketch");
+          const figure = document.querySelector("figure.gc-sketch:has(g[data-mark])");
           const texts = [...figure.querySelectorAll("svg text")];
           const boxed = texts.find(text => text.closest("g[data-mark]")) || texts[0];
           boxed.textContent += " and a good many words more than any box has room for";

@@ -94,17 +94,36 @@ class Pen:
         follows the last line of the Chinese in the same text, so that it stands right after it in any font."""
         top = y
         last_chinese = max((i for i, line in enumerate(block.lines) if not line.english), default=-1)
+        # The lines of one language are one <text>, a <tspan> each: find-in-page then finds a label, or its English,
+        # across the line breaks (the English keeps the space it was broken at).
+        runs: list[list[tuple[int, Line, float]]] = []
         for index, line in enumerate(block.lines):
-            classes = " ".join(c for c in (cls, "e" if line.english else "", "s" if line.bold else "") if c)
+            baseline = top + (EN if line.english else ZH) - (1 if line.english else 0)
+            if runs and runs[-1][-1][1].english == line.english and runs[-1][-1][1].bold == line.bold:
+                runs[-1].append((index, line, baseline))
+            else:
+                runs.append([(index, line, baseline)])
+            top += line.height
+        for run in runs:
+            first = run[0][1]
+            classes = " ".join(c for c in (cls, "e" if first.english else "", "s" if first.bold else "") if c)
             attrs = f' class="{classes}"' if classes else ""
             if anchor_middle:
                 attrs += ' text-anchor="middle"'
-            if self.lang == "en" and not line.english:
+            if self.lang == "en" and not first.english:
                 attrs += ' lang="zh-TW"'
-            baseline = top + (EN if line.english else ZH) - (1 if line.english else 0)
-            tail = after_label if index == last_chinese else ""
-            self.out.append(f'<text x="{num(x)}" y="{num(baseline)}"{attrs}>{esc(line.text)}{tail}</text>')
-            top += line.height
+            words = []
+            for position, (index, line, baseline) in enumerate(run):
+                gap = " " if line.english and position < len(run) - 1 else ""
+                tail = after_label if index == last_chinese else ""
+                words.append((esc(line.text) + gap, tail, baseline))
+            if len(run) == 1:
+                text, tail, baseline = words[0]
+                self.out.append(f'<text x="{num(x)}" y="{num(baseline)}"{attrs}>{text}{tail}</text>')
+            else:
+                spans = "".join(f'<tspan x="{num(x)}" y="{num(baseline)}">{text}{tail}</tspan>'
+                                for text, tail, baseline in words)
+                self.out.append(f'<text x="{num(x)}" y="{num(words[0][2])}"{attrs}>{spans}</text>')
 
     def rect(self, x: float, y: float, w: float, h: float, cls: str, rx: int = 2) -> None:
         self.out.append(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" class="{cls}"'
