@@ -88,6 +88,25 @@ def replace_once(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    """`old` replaced by `new` in the project's file `name`, where it must be once (the checks' tests)."""
+    replace_once(root / name, old, new)
+
+
+def at(root: Path, name: str, needle: str, nth: int = 0, prefix: str = "") -> str:
+    """`name:line:column` of `needle` where the nth `prefix + needle` is in the file, as a problem names it."""
+    lines = (root / name).read_text(encoding="utf-8").splitlines()
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        column = line.find(prefix + needle)
+        while column >= 0:
+            if seen == nth:
+                return f"{name}:{number}:{column + len(prefix) + 1}"
+            seen += 1
+            column = line.find(prefix + needle, column + 1)
+    raise AssertionError(f"{prefix + needle!r} not in {name}")
+
+
 def make_published_project(dest: Path) -> Path:
     project = copy_project(dest)
     replace_once(project / "mkdocs.yml", "\n    check_links: false", f"\n    feedback: {REPORTS_TO}\n    check_links: false")

@@ -15,7 +15,7 @@ from goldcard.checks.terminology import check_terminology
 from goldcard.checks.where import documents, markdown_pages
 from goldcard.load import load_site
 
-from conftest import ROOT
+from conftest import ROOT, at, edit
 
 UPDATE = "data/guides/06-update-details.yaml"
 EXTEND = "data/guides/07-extend.yaml"
@@ -38,27 +38,6 @@ def project(tmp_path, monkeypatch) -> Path:
 
 def run(root: Path) -> list[str]:
     return [str(problem) for problem in check_project(read_config(root / "mkdocs.yml"))]
-
-
-def edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def at(root: Path, name: str, needle: str, nth: int = 0) -> str:
-    """`name:line:column` of the nth occurrence of needle in the file, counted from the file itself."""
-    lines = (root / name).read_text(encoding="utf-8").splitlines()
-    seen = 0
-    for number, line in enumerate(lines, start=1):
-        column = line.find(needle)
-        while column >= 0:
-            if seen == nth:
-                return f"{name}:{number}:{column + 1}"
-            seen += 1
-            column = line.find(needle, column + 1)
-    raise AssertionError(f"{needle!r} not in {name}")
 
 
 def only(problems: list[str], location: str, *words: str) -> str:

@@ -19,7 +19,7 @@ from goldcard.model import Sketch
 from goldcard.problems import DataError
 from goldcard.render.sketch import NEUTRAL_NUMBER, SKETCH_WIDTH, render_sketch_svg
 
-from conftest import ROOT
+from conftest import ROOT, at, edit
 
 SVG = "{http://www.w3.org/2000/svg}"
 GUIDE = "data/guides/93-sketched.yaml"
@@ -81,26 +81,6 @@ def problems(root: Path) -> list[str]:
     return [str(problem) for problem in check_project(read_config(root / "mkdocs.yml"))]
 
 
-def edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def place(root: Path, name: str, needle: str, nth: int = 0) -> str:
-    """`name:line:column` of the nth `needle` in the file."""
-    seen = 0
-    for number, line in enumerate((root / name).read_text(encoding="utf-8").splitlines(), start=1):
-        column = line.find(needle)
-        while column >= 0:
-            if seen == nth:
-                return f"{name}:{number}:{column + 1}"
-            seen += 1
-            column = line.find(needle, column + 1)
-    raise AssertionError(f"{needle!r} not in {name}")
-
-
 def one_at(found: list[str], location: str, *words: str) -> str:
     here = [p for p in found if p.startswith(location + ": ")]
     assert len(here) == 1, f"expected one problem at {location}, got {here}; all: {found}"
@@ -119,13 +99,13 @@ def test_the_sample_sketches_pass(project):
 def test_an_unknown_part_is_a_located_error(project):
     edit(project, GUIDE, "            - button_row: form", "            - buton: [下一頁]")
     found = problems(project)
-    assert any(p.startswith(place(project, GUIDE, "- buton", 0).rsplit(":", 1)[0]) for p in found), found
+    assert any(p.startswith(at(project, GUIDE, "- buton", 0).rsplit(":", 1)[0]) for p in found), found
 
 
 def test_a_value_that_is_not_neutral_is_refused(project):
     edit(project, GUIDE, "value: filled", "value: A1234567")
     found = problems(project)
-    one_at(found, place(project, GUIDE, "value: A1234567"), "value", "filled")
+    one_at(found, at(project, GUIDE, "value: A1234567"), "value", "filled")
 
 
 def test_the_platform_file_is_checked_by_the_model(project):
@@ -140,23 +120,23 @@ def test_the_platform_file_is_checked_by_the_model(project):
 
 def test_a_mark_the_steps_text_never_mentions_is_reported(project):
     edit(project, GUIDE, "marks: [基本資料, 下一頁]", "marks: [基本資料, 儲存]")
-    one_at(problems(project), place(project, GUIDE, "儲存]"), "「儲存」", "never mentions")
+    one_at(problems(project), at(project, GUIDE, "儲存]"), "「儲存」", "never mentions")
 
 
 def test_a_mark_the_sketch_does_not_show_is_reported(project):
     edit(project, GUIDE, "marks: [就業金卡延期申請]", "marks: [案件撤銷]")
     edit(project, GUIDE, "點選「就業金卡延期申請」。", "點選「就業金卡延期申請」或「案件撤銷」。")
-    one_at(problems(project), place(project, GUIDE, "案件撤銷]"), "「案件撤銷」", "does not show")
+    one_at(problems(project), at(project, GUIDE, "案件撤銷]"), "「案件撤銷」", "does not show")
 
 
 def test_a_label_without_a_glossary_entry_is_reported(project):
     edit(project, GUIDE, "- field: 護照號碼", "- field: 護照號碼二")
-    one_at(problems(project), place(project, GUIDE, "護照號碼二"), "「護照號碼二」", "glossary")
+    one_at(problems(project), at(project, GUIDE, "護照號碼二"), "「護照號碼二」", "glossary")
 
 
 def test_a_platform_label_without_a_glossary_entry_is_reported(project):
     edit(project, "data/platform.yaml", "案件撤銷]", "案件撤回]")
-    one_at(problems(project), place(project, "data/platform.yaml", "案件撤回"), "「案件撤回」", "glossary")
+    one_at(problems(project), at(project, "data/platform.yaml", "案件撤回"), "「案件撤回」", "glossary")
 
 
 @pytest.mark.parametrize(("old", "new", "needle", "words"), [
@@ -169,13 +149,13 @@ def test_a_platform_label_without_a_glossary_entry_is_reported(project):
 ])
 def test_a_part_the_platform_file_does_not_have_is_reported(project, old, new, needle, words):
     edit(project, GUIDE, old, new)
-    one_at(problems(project), place(project, GUIDE, needle), "data/platform.yaml has no", *words)
+    one_at(problems(project), at(project, GUIDE, needle), "data/platform.yaml has no", *words)
 
 
 def test_a_dialog_the_platform_file_does_not_have_is_reported(project):
     edit(project, GUIDE, "            - button_row: form\n", "            - button_row: form\n          dialog:\n"
          "            use: no-such-dialog\n")
-    one_at(problems(project), place(project, GUIDE, "no-such-dialog"), "dialog", "no-such-dialog")
+    one_at(problems(project), at(project, GUIDE, "no-such-dialog"), "dialog", "no-such-dialog")
 
 
 def test_a_screen_without_a_sketch_is_listed_and_does_not_fail(project):
@@ -186,7 +166,7 @@ def test_a_screen_without_a_sketch_is_listed_and_does_not_fail(project):
     assert problems(project) == []
     left = [str(p) for p in sketches_left(read_config(project / "mkdocs.yml")) if p.path == GUIDE]
     assert len(left) == 1 and "left to draw: step 'open-menu' describes its screen" in left[0], left
-    assert left[0].startswith(place(project, GUIDE, "zh: 「線上申辦」的選單已展開").rsplit(":", 1)[0] + ":"), left
+    assert left[0].startswith(at(project, GUIDE, "zh: 「線上申辦」的選單已展開").rsplit(":", 1)[0] + ":"), left
 
 
 def test_every_screen_of_the_real_guides_has_a_sketch():
