@@ -606,5 +606,5 @@ def test_the_palette_is_read_from_the_sites_stylesheet():
     between = css.split("/* sketch palette: begin */")[1].split("/* sketch palette: end */")[0]
     rules = palette()
     assert ".gc-sketch" not in rules
-    assert rules.count("{") == between.count("{") + 2  # and the two rules of the fonts
+    assert rules.count("{") == between.count("{") + 3  # and the three rules of the fonts
     assert 'font-family: "Noto Sans CJK TC"' in rules

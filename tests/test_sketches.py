@@ -18,6 +18,7 @@ from goldcard.load import load_site
 from goldcard.model import Sketch
 from goldcard.problems import DataError
 from goldcard.render.sketch import NEUTRAL_NUMBER, SKETCH_WIDTH, render_sketch_svg
+from goldcard.render.text_width import is_wide
 
 from conftest import ROOT, at, edit
 
@@ -265,6 +266,29 @@ def test_every_text_in_the_real_sketches_is_a_label_a_message_or_a_mark(site_dat
                     ok = (line.isdigit() and int(line) <= len(sketch.marks)) or line in ("*", NEUTRAL_NUMBER) or any(
                         line in whole for whole in allowed | set(own))
                     assert ok, f"{numbered.step.id} ({lang}): {line!r} is not a label, message or mark"
+
+
+def test_the_chinese_in_an_english_line_is_a_tspan_of_its_language_with_nothing_lost_after_it(site_data):
+    """An English gloss that quotes a label (Click 「儲存」 ...): the quote is a tspan lang="zh-TW", which the PDFs
+    draw in Noto Sans CJK TC (WeasyPrint took the Japanese face for it); and no words follow a tspan nested in
+    another, which WeasyPrint would drop."""
+    quoted = 0
+    for loaded in site_data.guides:
+        for numbered in loaded.steps:
+            if numbered.step.sketch is None:
+                continue
+            svg = svg_of(site_data, numbered.step.id, "en", loaded.guide.slug)
+            for text in svg.iter(f"{SVG}text"):
+                if "e" not in (text.get("class") or "").split():
+                    continue
+                outside = (text.text or "") + "".join(
+                    (child.tail or "") + ("" if child.get("lang") else "".join(child.itertext())) for child in text)
+                assert not any(is_wide(char) for char in outside), f"{numbered.step.id}: {ET.tostring(text)!r}"
+                quoted += sum(1 for span in text.iter(f"{SVG}tspan") if span.get("lang") == "zh-TW")
+                for span in text.iter(f"{SVG}tspan"):
+                    for child in span:
+                        assert not (child.tail or "").strip(), f"{numbered.step.id}: words after a nested tspan"
+    assert quoted, "some English gloss quotes a label: the test needs one"
 
 
 def _own_texts(sketch: Sketch) -> list:

@@ -5,7 +5,9 @@ with none of the page's CSS, but with a `<style>` inside the `<svg>`; so each sk
 palette of docs/stylesheets/goldcard.css (the rules between its markers, the one source of the colours) and the
 fonts of the PDFs: Noto Sans CJK TC for the Chinese, whose Taiwanese glyph forms WeasyPrint's SVG text would
 otherwise not choose (it ignores `lang` there and took the first Noto CJK face, the Japanese), and Liberation
-Sans, as in the text around it, for the English glosses.
+Sans, as in the text around it, for the English glosses; the Chinese an English gloss quotes (「儲存」) is a
+tspan with `lang` (goldcard/render/sketch.py), given the Chinese font by name, since WeasyPrint does not fall
+back along the font list for the characters Liberation Sans lacks.
 
 WeasyPrint tags an inline `<svg>` as a Figure and takes its alternative text from the SVG's `<title>` (it reads
 no `aria-label`): the title is the sketch's accessible name, and the figure's caption, the screen's description,
@@ -28,7 +30,8 @@ STYLESHEET = Path(__file__).resolve().parents[2] / "docs" / "stylesheets" / "gol
 BEGIN, END = "/* sketch palette: begin */", "/* sketch palette: end */"
 PREFIX = ".gc-sketch "
 FONTS = ('text { font-family: "Noto Sans CJK TC", "Liberation Sans"; }\n'
-         '.e { font-family: "Liberation Sans", "Noto Sans CJK TC"; }\n')
+         '.e { font-family: "Liberation Sans", "Noto Sans CJK TC"; }\n'
+         '.e tspan[lang] { font-family: "Noto Sans CJK TC"; }\n')
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ marks is drawn with a thick outline and a numbered badge, so it shows by shape a
 from __future__ import annotations
 
 import html
+from itertools import groupby
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -18,7 +19,7 @@ from ..model import (
     BoxPart, ButtonRowPart, ButtonsPart, ChoicePart, DialogView, FieldPart, Lang, LinkPart, NoticePart,
     ParagraphPart, Platform, Sketch, StagesPart, TablePart, TickPart, TitlePart,
 )
-from .text_width import MARGIN, text_width, wrap
+from .text_width import MARGIN, is_wide, text_width, wrap
 
 SKETCH_WIDTH = 320
 ZH, EN = 13, 11  # font sizes in CSS px: the sketch is never drawn smaller than its width (goldcard.css)
@@ -31,6 +32,23 @@ NEUTRAL_NUMBER = "○○○○○○○○○○○○"
 
 def esc(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+LANG_ZH = ' lang="zh-TW"'
+
+
+def line_markup(text: str, english: bool, at: str = "", tail: str = "") -> str:
+    """One line's markup: alone in its <text> (`at` empty), or a line of several, placed by `at` (` x=".." y=".."`).
+    An English line's Chinese (a 「label」) is a tspan in its own language: in Chromium that picks the Taiwanese
+    glyph forms, and WeasyPrint, whose SVG text ignores the font list for characters the first font lacks, is
+    told the Chinese font there (goldcard/pdf/sketches.py). WeasyPrint drops the text after a tspan nested in
+    another, so the parts of a placed line are sibling tspans, the first one placed."""
+    parts = [(wide and english, "".join(run)) for wide, run in groupby(text, is_wide)] if english else [(False, text)]
+    if not at:
+        return "".join(f'<tspan lang="zh-TW">{esc(part)}</tspan>' if chinese else esc(part)
+                       for chinese, part in parts) + tail
+    return "".join(f'<tspan{at if i == 0 else ""}{LANG_ZH if chinese else ""}>{esc(part)}'
+                   f'{tail if i == len(parts) - 1 else ""}</tspan>' for i, (chinese, part) in enumerate(parts))
 
 
 @dataclass(frozen=True)
@@ -112,18 +130,13 @@ class Pen:
                 attrs += ' text-anchor="middle"'
             if self.lang == "en" and not first.english:
                 attrs += ' lang="zh-TW"'
-            words = []
+            markup = []
             for position, (index, line, baseline) in enumerate(run):
                 gap = " " if line.english and position < len(run) - 1 else ""
-                tail = after_label if index == last_chinese else ""
-                words.append((esc(line.text) + gap, tail, baseline))
-            if len(run) == 1:
-                text, tail, baseline = words[0]
-                self.out.append(f'<text x="{num(x)}" y="{num(baseline)}"{attrs}>{text}{tail}</text>')
-            else:
-                spans = "".join(f'<tspan x="{num(x)}" y="{num(baseline)}">{text}{tail}</tspan>'
-                                for text, tail, baseline in words)
-                self.out.append(f'<text x="{num(x)}" y="{num(words[0][2])}"{attrs}>{spans}</text>')
+                at = f' x="{num(x)}" y="{num(baseline)}"' if len(run) > 1 else ""
+                markup.append(line_markup(line.text + gap, line.english, at,
+                                          after_label if index == last_chinese else ""))
+            self.out.append(f'<text x="{num(x)}" y="{num(run[0][2])}"{attrs}>{"".join(markup)}</text>')
 
     def rect(self, x: float, y: float, w: float, h: float, cls: str, rx: int = 2) -> None:
         self.out.append(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" class="{cls}"'
