@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,9 @@ PROJECT_CONFIG_KEYS = ("hooks", "extra_css", "extra_javascript", "watch")
 PLAIN_PLUGINS = ("search", "i18n")
 PROJECT_SEARCH_OPTIONS = ("jieba_dict_user",)
 PROJECT_ASSET_SUFFIXES = (".css", ".js", ".mjs")
+# The sketches of the screens are ours too: the baseline keeps each one's caption (the screen's description, the
+# text the guides had before them) and not its drawing, so the page weight over the baseline counts the drawings.
+SKETCH_DRAWING = re.compile(r'<div class="gc-sketch-frame">.*?</div>', re.S)
 
 
 def yaml_rt() -> YAML:
@@ -68,6 +72,16 @@ def copy_project(destination: Path, source: Path = ROOT) -> Path:
     shutil.copytree(source, destination, ignore=NOT_COPIED, symlinks=True)
     (destination / "overrides").mkdir(exist_ok=True)  # git keeps no empty folder; custom_dir must exist
     return destination
+
+
+def sketch_counts(project: Path) -> dict[str, int]:
+    """How many sketches of the screens each guide of the project has, by slug (goldcard.load reads them)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from goldcard.load import load_site
+
+    return {loaded.guide.slug: sum(1 for numbered in loaded.steps if numbered.step.sketch)
+            for loaded in load_site(project / "data").guides}
 
 
 def without_hook(project: Path, hook: str) -> Path:
@@ -135,11 +149,15 @@ def make_baseline(project: Path, work: Path, env: dict[str, str]) -> Path:
         if source.suffix == ".md":
             if not rendered.exists():
                 raise RuntimeError(f"the capture build rendered no page for {docs_name}/{relative}")
-            shutil.copyfile(rendered, target)
+            target.write_text(without_drawings(rendered.read_text(encoding="utf-8")), encoding="utf-8")
         else:
             shutil.copyfile(source, target)
     write_config(baseline, config)
     return baseline
+
+
+def without_drawings(markdown: str) -> str:
+    return SKETCH_DRAWING.sub("", markdown)
 
 
 # Placeholders in a guide's copy, filled in for each copy: one YAML dump serves all the copies of a guide.

@@ -4,10 +4,13 @@ page's own links, and what Chromium actually fetches when it opens the page."""
 from __future__ import annotations
 
 import gzip
+import re
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from .projects import SKETCH_DRAWING
 
 # As in tests/conftest.py: Debian's chromium, driven by Playwright (its own browser download is not reachable).
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +61,24 @@ def page_weight(site: Path, page_url: str) -> dict:
             compressed += gzipped_size(data)
             files[absolute.path.lstrip("/")] = len(data)
     return {**sizes, "total": sum(sizes.values()), "gzip_total": compressed, "files": files}
+
+
+SKETCH = re.compile(rb'<figure class="gc-sketch".*?</figure>', re.S)
+
+
+def sketch_weight(site: Path, page_url: str) -> dict:
+    """The sketches of the screens in one built page: how many, their bytes as stored, and gzipped together
+    (as they travel, in the page)."""
+    found = SKETCH.findall((site / page_url / "index.html").read_bytes())
+    joined = b"".join(found)
+    return {"count": len(found), "bytes": len(joined), "gzip": gzipped_size(joined) if found else 0}
+
+
+def drawing_bytes(site: Path, page_url: str) -> int:
+    """The bytes of the sketches' drawings (their SVG, without the caption) in one built page: what the
+    baseline leaves out of it."""
+    page = (site / page_url / "index.html").read_text(encoding="utf-8")
+    return sum(len(found.encode("utf-8")) for found in SKETCH_DRAWING.findall(page))
 
 
 def chromium_weight(url: str) -> dict:
