@@ -6,7 +6,7 @@ Listed apart, never failing a build: the steps that describe a screen and have n
 
 from __future__ import annotations
 
-from ..load import load_site_cached
+from ..load import Site, load_site_cached
 from ..model import Platform, SharedBlock, Guide, Sketch, Step
 from ..problems import DataError, Problem
 from ..sketch_labels import platform_labels, sketch_labels
@@ -19,7 +19,7 @@ def sketched_steps(doc: Document) -> list[tuple[Loc, Step]]:
     return [(loc, obj) for loc, obj in doc.nodes if isinstance(obj, Step)]
 
 
-def check_sketches(site, docs: list[Document]) -> list[Problem]:  # noqa: ANN001
+def check_sketches(site: Site, docs: list[Document]) -> list[Problem]:
     platform = site.platform
     if platform is None:
         return []  # the loader reported the file

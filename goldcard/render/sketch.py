@@ -283,9 +283,10 @@ def draw_menu_bar(pen: Pen, platform: Platform, sketch: Sketch, y: float) -> flo
 
 def draw_dropdown(pen: Pen, entries: list[str], x: float, y: float) -> float:
     """The open menu's entries, one per line, in a box under the menu, kept inside the sketch."""
-    width = min(SKETCH_WIDTH - 2 * LEFT, max((text_width(e, ZH) for e in entries), default=0) + 2 * PAD + BADGE + 40)
-    if pen.lang == "en":
+    if pen.lang == "en":  # the entries' English is longer than their Chinese: the menu takes the whole width
         width = SKETCH_WIDTH - 2 * LEFT
+    else:
+        width = min(SKETCH_WIDTH - 2 * LEFT, max((text_width(e, ZH) for e in entries), default=0) + 2 * PAD + BADGE + 40)
     x = min(x, SKETCH_WIDTH - LEFT - width)
     rows = items(pen, entries, width)
     total = sum(item.height for item in rows) + 2
@@ -466,8 +467,7 @@ def draw_table(pen: Pen, part: TablePart, x: float, y: float, width: float) -> f
             pen.write(item.block, cx + PAD, y + PAD - 2)
             pen.close_mark(item.mark, cx + 1, y + 1, cell - 2, row_height - 2)
         y += row_height
-    pen.out.insert(len(pen.out), f'<rect x="{num(x)}" y="{num(top)}" width="{num(width)}" height="{num(y - top)}" '
-                   'class="o" rx="0"/>')
+    pen.rect(x, top, width, y - top, "o", 0)
     return y - top
 
 
