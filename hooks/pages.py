@@ -1,7 +1,8 @@
 """Fill the pages under docs/ from the guide data.
 
 A page names what it shows in its front matter (`goldcard: guide` with `guide: <slug>`, `goldcard: home`,
-`goldcard: glossary`, `goldcard: deadlines`); this hook renders that from data with the plain-Python core in `goldcard/`.
+`goldcard: glossary`, `goldcard: deadlines`); this hook renders that from data with the plain-Python core in `goldcard/`. A guide page's sketches are drawn
+into its HTML (on_post_page): Markdown and the search index have no need of them.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from goldcard.deadlines import page_scripts, render_deadlines_page
 from goldcard.feedback import feedback_target
-from goldcard.load import Site, load_site_cached, source_date_epoch
+from goldcard.load import LoadedGuide, Site, load_site_cached, source_date_epoch
 from goldcard.model import Lang
 from goldcard.pages import render_glossary, render_guide_list
 from goldcard.problems import DataError
-from goldcard.render import render_guide
+from goldcard.render import draw_sketches, render_guide
 from goldcard.text import Context, render_labels
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -65,27 +67,40 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def page_guide(page: Page) -> LoadedGuide:
+    slug = page.meta.get("guide")
+    try:
+        return site().guide(str(slug))
+    except KeyError as error:
+        raise PluginError(f"{page.file.src_uri}: front matter `guide: {slug}`: {error.args[0]}") from None
+
+
+def guide_context(page: Page, config: MkDocsConfig, loaded: LoadedGuide) -> Context:
+    # Readers' reports (extra: goldcard: feedback:; hooks/validate.py reports a target that cannot be used).
+    feedback = feedback_target(((config.extra or {}).get("goldcard") or {}).get("feedback"))
+    # The address the canonical link gives (from site_url); without it, the page's path from the site's root.
+    address = page.canonical_url or page.url
+    return Context(site(), page_language(page, config), loaded.guide.slug, guides_dir(page),
+                   site_root=site_root(page), feedback=feedback, page_address=address)
+
+
+def guides_dir(page: Page) -> str:
+    return "" if page.file.src_uri.startswith("guides/") else "guides/"
+
+
+def site_root(page: Page) -> str:
+    return "../" * page.url.count("/")  # "guides/apply/" -> "../../"; "en/" -> "../"
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     kind = page.meta.get("goldcard")
     if kind is None:
         return markdown
-    lang = page_language(page, config)
-    guides_dir = "" if page.file.src_uri.startswith("guides/") else "guides/"
-    site_root = "../" * page.url.count("/")  # "guides/apply/" -> "../../"; "en/" -> "../"
     if kind == "guide":
-        slug = page.meta.get("guide")
-        try:
-            loaded = site().guide(str(slug))
-        except KeyError as error:
-            raise PluginError(f"{page.file.src_uri}: front matter `guide: {slug}`: {error.args[0]}") from None
+        loaded = page_guide(page)
         page.meta["gc_scripts"] = page_scripts(kind, loaded.guide.tools)  # read by overrides/main.html
-        # Readers' reports (extra: goldcard: feedback:; hooks/validate.py reports a target that cannot be used).
-        feedback = feedback_target(((config.extra or {}).get("goldcard") or {}).get("feedback"))
-        # The address the canonical link gives (from site_url); without it, the page's path from the site's root.
-        address = page.canonical_url or page.url
-        return render_guide(loaded, Context(site(), lang, loaded.guide.slug, guides_dir, site_root=site_root,
-                                            feedback=feedback, page_address=address))
-    context = Context(site(), lang, None, guides_dir, site_root=site_root)
+        return render_guide(loaded, guide_context(page, config, loaded))
+    context = Context(site(), page_language(page, config), None, guides_dir(page), site_root=site_root(page))
     page.meta["gc_scripts"] = page_scripts(kind, [])
     # Hand-written prose follows the data's conventions too: 「label」 gets its English on English pages.
     if kind == "home":
@@ -96,3 +111,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return render_labels(markdown, context) + "\n\n" + render_deadlines_page(context)
     raise PluginError(f"{page.file.src_uri}: unknown `goldcard: {kind}` in front matter; use guide, home, glossary "
                       "or deadlines")
+
+
+@event_priority(-90)  # after the other plugins have changed the page, before hooks/csp.py reads its final text
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if page.meta.get("goldcard") != "guide":
+        return output
+    loaded = page_guide(page)
+    return draw_sketches(output, loaded, guide_context(page, config, loaded))

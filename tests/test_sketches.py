@@ -17,6 +17,8 @@ from goldcard.checks.sketches import sketches_left
 from goldcard.load import load_site
 from goldcard.model import Sketch
 from goldcard.problems import DataError
+from goldcard.text import Context
+from goldcard.render import draw_sketches, render_guide
 from goldcard.render.sketch import NEUTRAL_NUMBER, SKETCH_WIDTH, render_sketch_svg
 from goldcard.render.text_width import is_wide
 
@@ -218,6 +220,25 @@ def test_english_pages_show_each_labels_chinese_with_its_english(sample_site):
         assert glossary[label].en not in " ".join(zh)
     chinese = [t for t in svg_of(sample_site, "open-menu", "en").iter(f"{SVG}text") if t.text == "線上申辦"]
     assert chinese and all(t.get("lang") == "zh-TW" for t in chinese)
+
+
+def test_the_drawings_go_into_the_pages_html_and_not_its_markdown(sample_site):
+    """Markdown and the search index never read a drawing (hooks/pages.py draws them into the HTML): the guide's
+    Markdown has each figure with its caption and an empty frame, which draw_sketches fills with that step's."""
+    loaded = sample_site.guide("sketched")
+    for lang in ("zh", "en"):
+        ctx = Context(sample_site, lang, "sketched", "")
+        markdown = render_guide(loaded, ctx)
+        assert "<svg" not in markdown
+        frames = re.findall(r'data-sketch-for="([a-z-]+)"><div class="gc-sketch-frame"></div><figcaption', markdown)
+        assert frames == ["open-menu", "fill-form"]
+        # as Markdown leaves it: a line break between the figure and its frame
+        html = draw_sketches(markdown.replace('"><div class="gc-sketch-frame">', '">\n<div class="gc-sketch-frame">'), loaded, ctx)
+        drawn = re.findall(r'data-sketch-for="([a-z-]+)">\n<div class="gc-sketch-frame"><svg[^>]*aria-describedby="([^"]+)"'
+                           r".*?</svg></div><figcaption id=\"([^\"]+)\"", html, re.S)
+        assert [(step, described) for step, described, _ in drawn] == [("open-menu", "step-1-screen"),
+                                                                        ("fill-form", "step-2-screen")]
+        assert all(described == caption for _, described, caption in drawn)
 
 
 def test_the_open_menu_lists_the_platform_files_entries(sample_site):

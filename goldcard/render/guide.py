@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import textwrap
 
 from ..load import LoadedGuide, NumberedSection, NumberedStep
@@ -63,16 +64,40 @@ def render_screen(screen: Text, ctx: Context) -> str:
 
 
 def render_sketch(numbered: NumberedStep, ctx: Context) -> str:
-    """The step's screen drawn (goldcard/render/sketch.py), in a figure whose caption is the screen's description:
-    the drawing's long description, and what a reader without the picture reads. Raw HTML on one line, which
-    Markdown passes through untouched."""
-    step, platform = numbered.step, ctx.site.platform
-    caption_id = f"step-{numbered.number}-screen"
-    svg = render_sketch_svg(step.sketch, platform, ctx.lang, lambda label: english_of(label, ctx),
-                            ui_text(ctx.site.ui, "sketch_name", ctx.lang, n=numbered.number), caption_id)
+    """A figure for the step's screen, whose caption is the screen's description: the drawing's long description,
+    and what a reader without the picture reads. Raw HTML on one line, which Markdown passes through untouched.
+    Its frame is left empty for `draw_sketches`, which puts the drawing in once the page is HTML: Markdown and the
+    search index then never read the drawings, which made up a fifth of a build."""
+    step = numbered.step
     caption = render_plain(" ".join(step.screen[ctx.lang].split()), ctx) if step.screen else ""
-    return (f'<figure class="gc-sketch" data-sketch-for="{step.id}"><div class="gc-sketch-frame">{svg}</div>'
-            f'<figcaption id="{caption_id}"><strong>{words(ctx, "screen")}</strong> {caption}</figcaption></figure>')
+    return (f'<figure class="gc-sketch" data-sketch-for="{step.id}"><div class="gc-sketch-frame"></div>'
+            f'<figcaption id="{caption_id(numbered)}"><strong>{words(ctx, "screen")}</strong> {caption}'
+            "</figcaption></figure>")
+
+
+def caption_id(numbered: NumberedStep) -> str:
+    return f"step-{numbered.number}-screen"
+
+
+EMPTY_FRAME = re.compile(r'(<figure class="gc-sketch" data-sketch-for="([a-z0-9-]+)">\s*<div class="gc-sketch-frame">)'
+                         r"(?=</div>)")
+
+
+def draw_sketches(html: str, loaded: LoadedGuide, ctx: Context) -> str:
+    """The guide page's HTML with each sketch's frame (`render_sketch`) holding its drawing
+    (goldcard/render/sketch.py)."""
+    platform = ctx.site.platform
+    if platform is None:
+        return html
+    by_id = {numbered.step.id: numbered for numbered in loaded.steps if numbered.step.sketch}
+
+    def drawing(frame: re.Match[str]) -> str:
+        numbered = by_id[frame[2]]
+        return frame[1] + render_sketch_svg(
+            numbered.step.sketch, platform, ctx.lang, lambda label: english_of(label, ctx),
+            ui_text(ctx.site.ui, "sketch_name", ctx.lang, n=numbered.number), caption_id(numbered))
+
+    return EMPTY_FRAME.sub(drawing, html)
 
 
 def step_count(n: int, ctx: Context) -> str:
