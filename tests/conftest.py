@@ -93,6 +93,35 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     replace_once(root / name, old, new)
 
 
+def checks_project(root: Path, files: dict[str, str]) -> Path:
+    """A project at `root` to break for the checks' tests: the data, pages and mkdocs.yml, and `files` (path:
+    text) written into it."""
+    root.mkdir()
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def problems_in(root: Path) -> list[str]:
+    """What `make check` reports for the project at `root`, one string a problem."""
+    from goldcard.checks import check_project, read_config
+
+    return [str(problem) for problem in check_project(read_config(root / "mkdocs.yml"))]
+
+
+def one_problem_at(problems: list[str], location: str, *words: str) -> str:
+    """The one problem reported at `location` (`file:line:column`), which says all of `words` and a fix."""
+    here = [p for p in problems if p.startswith(location + ": ")]
+    assert len(here) == 1, f"expected one problem at {location}, got {here}; all: {problems}"
+    for word in words:
+        assert word in here[0], f"{word!r} not in {here[0]!r}"
+    assert "; " in here[0], f"a problem says what and how to fix it: {here[0]!r}"
+    return here[0]
+
+
 def at(root: Path, name: str, needle: str, nth: int = 0, prefix: str = "") -> str:
     """`name:line:column` of `needle` where the nth `prefix + needle` is in the file, as a problem names it."""
     lines = (root / name).read_text(encoding="utf-8").splitlines()

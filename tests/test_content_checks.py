@@ -3,19 +3,17 @@ defect: it reports the defect at the right file, line and column, with the fix; 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from goldcard.checks import check_project, read_config
 from goldcard.checks.repeats import check_repeats
 from goldcard.checks.spelling import check_spelling
 from goldcard.checks.terminology import check_terminology
 from goldcard.checks.where import documents, markdown_pages
 from goldcard.load import load_site
 
-from conftest import ROOT, at, edit
+from conftest import ROOT, at, checks_project, edit, one_problem_at, problems_in
 
 UPDATE = "data/guides/06-update-details.yaml"
 EXTEND = "data/guides/07-extend.yaml"
@@ -24,28 +22,12 @@ TRACK = "data/guides/04-track-and-collect.yaml"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = checks_project(tmp_path / "project", {})
     # The planted texts change Chinese, which the translation lock would report as out-of-date English (that
     # rule has its own tests, tests/test_translation_lock.py): without a lock, nothing is reviewed yet.
     (root / "data" / "translations.lock").unlink()
     monkeypatch.chdir(root)  # problems name files relative to the working directory
     return root
-
-
-def run(root: Path) -> list[str]:
-    return [str(problem) for problem in check_project(read_config(root / "mkdocs.yml"))]
-
-
-def only(problems: list[str], location: str, *words: str) -> str:
-    found = [problem for problem in problems if problem.startswith(location + ":")]
-    assert len(found) == 1, f"expected one problem at {location}, got:\n" + "\n".join(problems)
-    for word in words:
-        assert word in found[0], found[0]
-    return found[0]
 
 
 def test_the_real_data_passes_the_content_checks():
@@ -56,7 +38,7 @@ def test_the_real_data_passes_the_content_checks():
 
 
 def test_the_unbroken_copy_passes(project):
-    assert run(project) == []
+    assert problems_in(project) == []
 
 
 # ---- terminology -------------------------------------------------------------------------------------------
@@ -64,26 +46,26 @@ def test_the_unbroken_copy_passes(project):
 
 def test_a_term_the_chinese_names_but_the_english_calls_otherwise_is_reported(project):
     edit(project, UPDATE, "en: Your Unified ID Number and your date of birth", "en: Your UI number and your date of birth")
-    problem = only(run(project), at(project, UPDATE, "Your UI number"), "統一證號", "“Unified ID Number”", "prose_en")
+    problem = one_problem_at(problems_in(project), at(project, UPDATE, "Your UI number"), "統一證號", "“Unified ID Number”", "prose_en")
     assert f"(line {at(project, UPDATE, '您的統一證號').split(':')[1]})" in problem  # where the Chinese names it
 
 
 def test_an_agency_named_in_chinese_must_be_named_in_english(project):
     edit(project, UPDATE, "you do not need to visit the National Immigration Agency in person",
          "you do not need to visit the agency in person")
-    only(run(project), at(project, UPDATE, "To change your residence address you must provide"), "移民署",
+    one_problem_at(problems_in(project), at(project, UPDATE, "To change your residence address you must provide"), "移民署",
          "“National Immigration Agency”")
 
 
 def test_the_label_in_the_english_counts_as_the_term(project):
     edit(project, UPDATE, "en: Your Unified ID Number and your date of birth", "en: Your 「統一證號」 and your date of birth")
-    assert run(project) == []
+    assert problems_in(project) == []
 
 
 def test_a_term_inside_a_label_of_the_chinese_is_not_checked(project):
     edit(project, UPDATE, "zh: 您的統一證號，以及出生日期（西元）。", "zh: 您的「統一證號」，以及出生日期（西元）。")
     edit(project, UPDATE, "en: Your Unified ID Number and your date of birth", "en: Your 「統一證號」 and your date of birth")
-    assert run(project) == []
+    assert problems_in(project) == []
 
 
 # ---- spelling ----------------------------------------------------------------------------------------------
@@ -91,24 +73,24 @@ def test_a_term_inside_a_label_of_the_chinese_is_not_checked(project):
 
 def test_a_british_spelling_is_reported_at_its_word_with_the_american_form(project):
     edit(project, TRACK, "and a color printer.", "and a colour printer.")
-    only(run(project), at(project, TRACK, "colour"), "“colour” is British spelling", "write “color”", "American")
+    one_problem_at(problems_in(project), at(project, TRACK, "colour"), "“colour” is British spelling", "write “color”", "American")
 
 
 def test_the_american_form_keeps_the_capital(project):
     edit(project, TRACK, "en: Print in color, at actual size", "en: Colour print, at actual size")
-    only(run(project), at(project, TRACK, "Colour"), "write “Color”")
+    one_problem_at(problems_in(project), at(project, TRACK, "Colour"), "write “Color”")
 
 
 def test_a_british_spelling_in_an_english_page_is_reported(project):
     page = next(path for path in sorted((project / "docs").rglob("*.en.md")))
     page.write_text(page.read_text(encoding="utf-8") + "\nAsk a service centre.\n", encoding="utf-8")
     name = page.relative_to(project).as_posix()
-    only(run(project), at(project, name, "centre"), "write “center”")
+    one_problem_at(problems_in(project), at(project, name, "centre"), "write “center”")
 
 
 def test_a_glossary_name_is_checked_too(project):
     edit(project, "data/glossary.yaml", "en: Authorized agency applying", "en: Authorised agency applying")
-    only(run(project), at(project, "data/glossary.yaml", "Authorised"), "write “Authorized”")
+    one_problem_at(problems_in(project), at(project, "data/glossary.yaml", "Authorised"), "write “Authorized”")
 
 
 def test_addresses_and_allowed_names_are_not_spelling(project):
@@ -141,7 +123,7 @@ def test_a_sentence_of_the_intro_said_again_in_a_step_is_reported_at_the_second(
     plant_in_intro(project, HK_ZH, HK_EN)
     plant_in_field_step(project, HK_ZH, HK_EN)
     intro_line = at(project, EXTEND, HK_ZH[:20]).split(":")[1]
-    problem = only(run(project), at(project, EXTEND, HK_ZH[:20], nth=1), "the extend page already shows",
+    problem = one_problem_at(problems_in(project), at(project, EXTEND, HK_ZH[:20], nth=1), "the extend page already shows",
                    f"(line {intro_line})", "say it once")
     assert HK_ZH[:20] in problem
 
@@ -149,13 +131,13 @@ def test_a_sentence_of_the_intro_said_again_in_a_step_is_reported_at_the_second(
 def test_a_sentence_said_again_with_one_word_changed_is_reported(project):
     plant_in_intro(project, HK_ZH, HK_EN)
     plant_in_field_step(project, HK_ZH.replace("請在", "務必在"), HK_EN.replace("apply early", "apply soon"))
-    only(run(project), at(project, EXTEND, HK_ZH.replace("請在", "務必在")[:20]), "the extend page already shows")
+    one_problem_at(problems_in(project), at(project, EXTEND, HK_ZH.replace("請在", "務必在")[:20]), "the extend page already shows")
 
 
 def test_only_the_english_repeating_is_reported_too(project):
     plant_in_intro(project, HK_ZH, HK_EN)
     plant_in_field_step(project, "港澳的申請另有說明。", HK_EN)
-    only(run(project), at(project, EXTEND, HK_EN[:70], nth=1), "the extend page already shows")
+    one_problem_at(problems_in(project), at(project, EXTEND, HK_EN[:70], nth=1), "the extend page already shows")
 
 
 def test_two_steps_may_say_the_same(project):
@@ -167,13 +149,13 @@ def test_two_steps_may_say_the_same(project):
                             "en: Upload the required documents on the 「文件上傳」 tab. When you are done, click 「送出」 at the bottom.")):
         edit(project, EXTEND, old_zh, f"{old_zh}{sentence_zh}")
         edit(project, EXTEND, old_en, f"{old_en} {sentence_en}")
-    assert run(project) == []
+    assert problems_in(project) == []
 
 
 def test_a_note_repeating_its_own_step_is_reported(project):
     edit(project, TRACK, "              zh: 您的境外核准證明務必使用彩色列印，列印時採原比例，不可縮放。",
          "              zh: 請輸入「申請案號」和「繳費日期」，然後點選「查詢」，列印境外核准證明。")
-    only(run(project), at(project, TRACK, "請輸入「申請案號」和「繳費日期」", nth=1), "the track-and-collect page already shows")
+    one_problem_at(problems_in(project), at(project, TRACK, "請輸入「申請案號」和「繳費日期」", nth=1), "the track-and-collect page already shows")
 
 
 def test_a_guide_notice_repeating_a_shared_step_is_reported_at_the_step_with_the_notices_file(project):
@@ -181,6 +163,6 @@ def test_a_guide_notice_repeating_a_shared_step_is_reported_at_the_step_with_the
     edit(project, EXTEND, "      zh: 由於平臺沒有儲存功能，操作時請連續點選下一步並送出。",
          "      zh: 由於平臺沒有儲存功能，操作時請連續點選下一步並送出。若您無法成功登入或忘記帳號、密碼，請參考常見問題說明。")
     notice_line = at(project, EXTEND, "若您無法成功登入或忘記帳號").split(":")[1]
-    problem = only(run(project), at(project, "data/shared/login.yaml", "若您無法成功登入或忘記帳號"),
+    problem = one_problem_at(problems_in(project), at(project, "data/shared/login.yaml", "若您無法成功登入或忘記帳號"),
                    "the extend page already shows")
     assert f"(line {notice_line} of 07-extend.yaml)" in problem

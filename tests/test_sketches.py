@@ -5,14 +5,12 @@ test_sketches_browser.py and test_pdf_sketches.py."""
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from goldcard.checks import check_project, read_config
-from goldcard.checks.config import CheckConfig
+from goldcard.checks import read_config
 from goldcard.checks.sketches import sketches_left
 from goldcard.load import load_site
 from goldcard.model import Sketch
@@ -22,7 +20,7 @@ from goldcard.render import draw_sketches, render_guide
 from goldcard.render.sketch import NEUTRAL_NUMBER, SKETCH_WIDTH, render_sketch_svg
 from goldcard.render.text_width import is_wide
 
-from conftest import ROOT, at, edit
+from conftest import ROOT, at, checks_project, edit, one_problem_at, problems_in
 
 SVG = "{http://www.w3.org/2000/svg}"
 GUIDE = "data/guides/93-sketched.yaml"
@@ -70,30 +68,13 @@ sections:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / GUIDE).write_text(GUIDE_TEXT, encoding="utf-8")
+    root = checks_project(tmp_path / "project", {GUIDE: GUIDE_TEXT})
     monkeypatch.chdir(root)  # problems name files relative to the working directory
     return root
 
 
-def problems(root: Path) -> list[str]:
-    return [str(problem) for problem in check_project(read_config(root / "mkdocs.yml"))]
-
-
-def one_at(found: list[str], location: str, *words: str) -> str:
-    here = [p for p in found if p.startswith(location + ": ")]
-    assert len(here) == 1, f"expected one problem at {location}, got {here}; all: {found}"
-    assert all(word in here[0] for word in words), here[0]
-    assert "; " in here[0], "a problem says what and how to fix it"
-    return here[0]
-
-
 def test_the_sample_sketches_pass(project):
-    assert problems(project) == []
+    assert problems_in(project) == []
 
 
 # ------------------------------------------------------------------------------------------------ the model
@@ -101,14 +82,14 @@ def test_the_sample_sketches_pass(project):
 
 def test_an_unknown_part_is_a_located_error(project):
     edit(project, GUIDE, "            - button_row: form", "            - buton: [下一頁]")
-    found = problems(project)
+    found = problems_in(project)
     assert any(p.startswith(at(project, GUIDE, "- buton", 0).rsplit(":", 1)[0]) for p in found), found
 
 
 def test_a_value_that_is_not_neutral_is_refused(project):
     edit(project, GUIDE, "value: filled", "value: A1234567")
-    found = problems(project)
-    one_at(found, at(project, GUIDE, "value: A1234567"), "value", "filled")
+    found = problems_in(project)
+    one_problem_at(found, at(project, GUIDE, "value: A1234567"), "value", "filled")
 
 
 def test_the_platform_file_is_checked_by_the_model(project):
@@ -123,23 +104,23 @@ def test_the_platform_file_is_checked_by_the_model(project):
 
 def test_a_mark_the_steps_text_never_mentions_is_reported(project):
     edit(project, GUIDE, "marks: [基本資料, 下一頁]", "marks: [基本資料, 儲存]")
-    one_at(problems(project), at(project, GUIDE, "儲存]"), "「儲存」", "never mentions")
+    one_problem_at(problems_in(project), at(project, GUIDE, "儲存]"), "「儲存」", "never mentions")
 
 
 def test_a_mark_the_sketch_does_not_show_is_reported(project):
     edit(project, GUIDE, "marks: [就業金卡延期申請]", "marks: [案件撤銷]")
     edit(project, GUIDE, "點選「就業金卡延期申請」。", "點選「就業金卡延期申請」或「案件撤銷」。")
-    one_at(problems(project), at(project, GUIDE, "案件撤銷]"), "「案件撤銷」", "does not show")
+    one_problem_at(problems_in(project), at(project, GUIDE, "案件撤銷]"), "「案件撤銷」", "does not show")
 
 
 def test_a_label_without_a_glossary_entry_is_reported(project):
     edit(project, GUIDE, "- field: 護照號碼", "- field: 護照號碼二")
-    one_at(problems(project), at(project, GUIDE, "護照號碼二"), "「護照號碼二」", "glossary")
+    one_problem_at(problems_in(project), at(project, GUIDE, "護照號碼二"), "「護照號碼二」", "glossary")
 
 
 def test_a_platform_label_without_a_glossary_entry_is_reported(project):
     edit(project, "data/platform.yaml", "案件撤銷]", "案件撤回]")
-    one_at(problems(project), at(project, "data/platform.yaml", "案件撤回"), "「案件撤回」", "glossary")
+    one_problem_at(problems_in(project), at(project, "data/platform.yaml", "案件撤回"), "「案件撤回」", "glossary")
 
 
 @pytest.mark.parametrize(("old", "new", "needle", "words"), [
@@ -152,13 +133,13 @@ def test_a_platform_label_without_a_glossary_entry_is_reported(project):
 ])
 def test_a_part_the_platform_file_does_not_have_is_reported(project, old, new, needle, words):
     edit(project, GUIDE, old, new)
-    one_at(problems(project), at(project, GUIDE, needle), "data/platform.yaml has no", *words)
+    one_problem_at(problems_in(project), at(project, GUIDE, needle), "data/platform.yaml has no", *words)
 
 
 def test_a_dialog_the_platform_file_does_not_have_is_reported(project):
     edit(project, GUIDE, "            - button_row: form\n", "            - button_row: form\n          dialog:\n"
          "            use: no-such-dialog\n")
-    one_at(problems(project), at(project, GUIDE, "no-such-dialog"), "dialog", "no-such-dialog")
+    one_problem_at(problems_in(project), at(project, GUIDE, "no-such-dialog"), "dialog", "no-such-dialog")
 
 
 def test_a_screen_without_a_sketch_is_listed_and_does_not_fail(project):
@@ -166,7 +147,7 @@ def test_a_screen_without_a_sketch_is_listed_and_does_not_fail(project):
     start = text.index("        sketch:\n          menu_bar: member\n          open_menu")
     end = text.index("      - id: fill-form")
     (project / GUIDE).write_text(text[:start] + text[end:], encoding="utf-8")
-    assert problems(project) == []
+    assert problems_in(project) == []
     left = [str(p) for p in sketches_left(read_config(project / "mkdocs.yml")) if p.path == GUIDE]
     assert len(left) == 1 and "left to draw: step 'open-menu' describes its screen" in left[0], left
     assert left[0].startswith(at(project, GUIDE, "zh: 「線上申辦」的選單已展開").rsplit(":", 1)[0] + ":"), left
