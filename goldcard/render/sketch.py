@@ -149,6 +149,15 @@ class Pen:
             return self.marks[label]
         return None
 
+    def marked_label(self, label: str, x: float, y: float, width: float, bold: bool = False, cls: str = "") -> Block:
+        """A label standing alone (a title, a question, a heading, a link), outlined and numbered if marked."""
+        mark = self.mark_of(label)
+        block = self.block(label, width - (BADGE if mark else 0), bold=bold)
+        self.open_mark(mark)
+        self.write(block, x, y, cls)
+        self.close_mark(mark, x, y, block.width + (BADGE + 4 if mark else 0), block.height)
+        return block
+
     def open_mark(self, number: int | None) -> None:
         if number is not None:
             self.out.append(f'<g data-mark="{number}">')
@@ -331,11 +340,7 @@ def draw_value(pen: Pen, value: str, x: float, y: float, width: float) -> float:
 def draw_part(pen: Pen, platform: Platform, part: Any, x: float, y: float, width: float) -> float:
     """One part at (x, y), `width` wide; returns the height it takes."""
     if isinstance(part, TitlePart):
-        mark = pen.mark_of(part.title)
-        block = pen.block(part.title, width - (BADGE if mark else 0), bold=True)
-        pen.open_mark(mark)
-        pen.write(block, x, y)
-        pen.close_mark(mark, x, y, block.width + (BADGE + 4 if mark else 0), block.height)
+        block = pen.marked_label(part.title, x, y, width, bold=True)
         pen.rect(x, y + block.height + 2, width, 1.5, "g", 0)
         return block.height + 4
     if isinstance(part, (ButtonsPart, ButtonRowPart)):
@@ -363,11 +368,7 @@ def draw_part(pen: Pen, platform: Platform, part: Any, x: float, y: float, width
         pen.close_mark(mark, x, y, block.width + 18 + (BADGE + 4 if mark else 0), block.height)
         return block.height
     if isinstance(part, ChoicePart):
-        mark = pen.mark_of(part.choice)
-        block = pen.block(part.choice, width - (BADGE if mark else 0))
-        pen.open_mark(mark)
-        pen.write(block, x, y)
-        pen.close_mark(mark, x, y, block.width + (BADGE + 4 if mark else 0), block.height)
+        block = pen.marked_label(part.choice, x, y, width)
         top = y + block.height + 3
         row = items(pen, part.options, width - 20)
         for item in row:
@@ -387,15 +388,11 @@ def draw_part(pen: Pen, platform: Platform, part: Any, x: float, y: float, width
             height += line_height + GAP
         return block.height + 3 + height - GAP
     if isinstance(part, LinkPart):
-        mark = pen.mark_of(part.link)
-        block = pen.block(part.link, width - (BADGE if mark else 0))
-        pen.open_mark(mark)
-        pen.write(block, x, y, "a")
+        block = pen.marked_label(part.link, x, y, width, cls="a")
         # Each line of the Chinese underlined, as wide as its words: without the margin (a Han character is one
         # em in every CJK font), and not as wide as the English beneath.
         for index, line in enumerate(line for line in block.lines if not line.english):
             pen.rect(x, y + index * ZH_LINE + ZH + 2, min(text_width(line.text, ZH) / MARGIN, width), 1, "a", 0)
-        pen.close_mark(mark, x, y, block.width + (BADGE + 4 if mark else 0), block.height)
         return block.height
     if isinstance(part, TablePart):
         return draw_table(pen, part, x, y, width)
@@ -407,12 +404,7 @@ def draw_part(pen: Pen, platform: Platform, part: Any, x: float, y: float, width
     if isinstance(part, ParagraphPart):
         height = 0.0
         if part.heading:
-            mark = pen.mark_of(part.heading)
-            block = pen.block(part.heading, width - (BADGE if mark else 0), bold=True)
-            pen.open_mark(mark)
-            pen.write(block, x, y)
-            pen.close_mark(mark, x, y, block.width + (BADGE + 4 if mark else 0), block.height)
-            height += block.height + 3
+            height += pen.marked_label(part.heading, x, y, width, bold=True).height + 3
         if part.text is not None:
             block = pen.text_block(part.text, width)
             pen.write(block, x, y + height)
