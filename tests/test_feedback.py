@@ -7,13 +7,10 @@ none in print, and axe and the page's policy content."""
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,7 +29,7 @@ from goldcard.render import render_guide
 from goldcard.text import Context
 
 from browsing import guarded_page
-from conftest import PUBLISHED_AT, REPORTS_TO, ROOT, SLUGS, QuietHandler, build_site, copy_project, replace_once
+from conftest import PUBLISHED_AT, REPORTS_TO, ROOT, SLUGS, build_site, copy_project, replace_once, serving
 from test_accessibility import violations
 from test_csp import violations as policy_violations, watched
 from test_render import EXTENSIONS
@@ -216,11 +213,8 @@ def test_every_published_step_reports_with_its_absolute_address(published, site_
 
 @pytest.fixture(scope="module")
 def published_url(published):
-    handler = functools.partial(QuietHandler, directory=str(published.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(published.site) as url:
+        yield url
 
 
 @published_group

@@ -11,21 +11,18 @@ another host. Ordinary text with `<`, `>` and `&` gives no problem and reads as 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import QuietHandler, copy_project
+from conftest import copy_project, serving
 
 pytestmark = pytest.mark.xdist_group("markup-safety")
 
@@ -350,11 +347,8 @@ def payload_site(payload_project, tmp_path_factory):
     out = tmp_path_factory.mktemp("payload-site") / "site"
     result = build_non_strict(payload_project.root, out)
     assert result.returncode == 0, f"the non-strict build failed:\n{result.stdout}\n{result.stderr[-4000:]}"
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield out, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(out) as url:
+        yield out, url
 
 
 def test_in_chromium_nothing_runs_opens_a_dialog_or_reaches_another_host(browser, payload_project, payload_site):
