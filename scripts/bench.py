@@ -270,7 +270,7 @@ class Bench:
         for lang, page in pages.items():
             ours = weight.page_weight(self.real_site, page)
             theirs = weight.page_weight(self.baseline_site, page)
-            drawings = weight.drawing_bytes(self.real_site, page)
+            drawings = sketches[self.slug][lang]["drawings"]
             extra = ours["total"] - theirs["total"]
             extra_gzip = ours["gzip_total"] - theirs["gzip_total"]
             self.results["weight"][page] = {"site": ours, "baseline": theirs, "extra": extra,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,9 +27,6 @@ PROJECT_CONFIG_KEYS = ("hooks", "extra_css", "extra_javascript", "watch")
 PLAIN_PLUGINS = ("search", "i18n")
 PROJECT_SEARCH_OPTIONS = ("jieba_dict_user",)
 PROJECT_ASSET_SUFFIXES = (".css", ".js", ".mjs")
-# The sketches of the screens are ours too: the baseline keeps each one's caption (the screen's description, the
-# text the guides had before them) and not its drawing, so the page weight over the baseline counts the drawings.
-SKETCH_DRAWING = re.compile(r'<div class="gc-sketch-frame">.*?</div>', re.S)
 
 
 def yaml_rt() -> YAML:
@@ -131,7 +127,8 @@ def plain_config(config: Any) -> Any:
 
 def make_baseline(project: Path, work: Path, env: dict[str, str]) -> Path:
     """A project that builds the same rendered pages with plain Material + mkdocs-static-i18n: the Markdown
-    files the project's hooks produced, the same nav and Markdown extensions, and no hooks, no overrides, no
+    files the project's hooks produced (whose sketches are their captions and empty frames: hooks/pages.py draws
+    them into the HTML, so the page weight over the baseline counts the drawings), the same nav and Markdown extensions, and no hooks, no overrides, no
     project CSS or JavaScript."""
     pages = capture_rendered_pages(project, work, env)
     baseline = work / "baseline"
@@ -149,15 +146,11 @@ def make_baseline(project: Path, work: Path, env: dict[str, str]) -> Path:
         if source.suffix == ".md":
             if not rendered.exists():
                 raise RuntimeError(f"the capture build rendered no page for {docs_name}/{relative}")
-            target.write_text(without_drawings(rendered.read_text(encoding="utf-8")), encoding="utf-8")
+            shutil.copyfile(rendered, target)
         else:
             shutil.copyfile(source, target)
     write_config(baseline, config)
     return baseline
-
-
-def without_drawings(markdown: str) -> str:
-    return SKETCH_DRAWING.sub("", markdown)
 
 
 # Placeholders in a guide's copy, filled in for each copy: one YAML dump serves all the copies of a guide.

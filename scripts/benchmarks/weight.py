@@ -10,8 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .projects import SKETCH_DRAWING
-
 # As in tests/conftest.py: Debian's chromium, driven by Playwright (its own browser download is not reachable).
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -64,21 +62,17 @@ def page_weight(site: Path, page_url: str) -> dict:
 
 
 SKETCH = re.compile(rb'<figure class="gc-sketch".*?</figure>', re.S)
+DRAWING = re.compile(rb'<div class="gc-sketch-frame">(<svg.*?</svg>)</div>', re.S)
 
 
 def sketch_weight(site: Path, page_url: str) -> dict:
-    """The sketches of the screens in one built page: how many, their bytes as stored, and gzipped together
-    (as they travel, in the page)."""
-    found = SKETCH.findall((site / page_url / "index.html").read_bytes())
+    """The sketches of the screens in one built page: how many, their bytes as stored and gzipped together (as
+    they travel, in the page), and the bytes of their drawings alone (the SVG, which the baseline lacks)."""
+    page = (site / page_url / "index.html").read_bytes()
+    found = SKETCH.findall(page)
     joined = b"".join(found)
-    return {"count": len(found), "bytes": len(joined), "gzip": gzipped_size(joined) if found else 0}
-
-
-def drawing_bytes(site: Path, page_url: str) -> int:
-    """The bytes of the sketches' drawings (their SVG, without the caption) in one built page: what the
-    baseline leaves out of it."""
-    page = (site / page_url / "index.html").read_text(encoding="utf-8")
-    return sum(len(found.encode("utf-8")) for found in SKETCH_DRAWING.findall(page))
+    return {"count": len(found), "bytes": len(joined), "gzip": gzipped_size(joined) if found else 0,
+            "drawings": sum(len(svg) for svg in DRAWING.findall(page))}
 
 
 def chromium_weight(url: str) -> dict:
