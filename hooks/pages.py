@@ -1,8 +1,8 @@
 """Fill the pages under docs/ from the guide data.
 
 A page names what it shows in its front matter (`goldcard: guide` with `guide: <slug>`, `goldcard: home`,
-`goldcard: glossary`, `goldcard: deadlines`); this hook renders that from data with the plain-Python core in `goldcard/`. A guide page's sketches are drawn
-into its HTML (on_post_page): Markdown and the search index have no need of them.
+`goldcard: glossary`, `goldcard: deadlines`); this hook renders that from data with the plain-Python core in `goldcard/`.
+A guide page's sketches are drawn into its HTML (on_post_page): Markdown and the search index have no need of them.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                       "or deadlines")
 
 
-@event_priority(-90)  # after the other plugins have changed the page, before hooks/csp.py reads its final text
+@event_priority(-90)  # before hooks/csp.py (-100) reads the page's final text
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.meta.get("goldcard") != "guide":
         return output

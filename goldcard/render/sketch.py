@@ -45,7 +45,7 @@ def line_markup(text: str, english: bool, at: str = "", tail: str = "") -> str:
     another, so the parts of a placed line are sibling tspans, the first one placed."""
     parts = [(wide and english, "".join(run)) for wide, run in groupby(text, is_wide)] if english else [(False, text)]
     if not at:
-        return "".join(f'<tspan lang="zh-TW">{esc(part)}</tspan>' if chinese else esc(part)
+        return "".join(f"<tspan{LANG_ZH}>{esc(part)}</tspan>" if chinese else esc(part)
                        for chinese, part in parts) + tail
     return "".join(f'<tspan{at if i == 0 else ""}{LANG_ZH if chinese else ""}>{esc(part)}'
                    f'{tail if i == len(parts) - 1 else ""}</tspan>' for i, (chinese, part) in enumerate(parts))
@@ -129,7 +129,7 @@ class Pen:
             if anchor_middle:
                 attrs += ' text-anchor="middle"'
             if self.lang == "en" and not first.english:
-                attrs += ' lang="zh-TW"'
+                attrs += LANG_ZH
             markup = []
             for position, (index, line, baseline) in enumerate(run):
                 gap = " " if line.english and position < len(run) - 1 else ""
