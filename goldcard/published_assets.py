@@ -8,6 +8,7 @@ so the sources keep them and the bytes of the site still follow from its sources
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 # A JavaScript comment that starts its line: outside any string, since no script of ours has a string or template
 # literal that spans lines (`plain_script` checks for backquotes); comments after code on a line are kept, as
@@ -45,3 +46,12 @@ def plain_script(script: str) -> str:
     if "`" in stripped:
         return script
     return _BLANK_LINES.sub("", stripped).strip("\n") + "\n"
+
+
+def plain_for(path: str) -> Callable[[str], str] | None:
+    """What makes the published copy of the site's file at `path` (relative to docs/), if it is one of ours."""
+    if path.startswith("stylesheets/") and path.endswith(".css"):
+        return plain_stylesheet
+    if path.startswith("javascripts/") and path.endswith(".js"):
+        return plain_script
+    return None

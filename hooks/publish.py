@@ -16,10 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from goldcard.published_assets import plain_script, plain_stylesheet
+from goldcard.published_assets import plain_for
 
 SITEMAP = "sitemap.xml"  # MkDocs also writes sitemap.xml.gz from it
-PLAIN = {("stylesheets/", ".css"): plain_stylesheet, ("javascripts/", ".js"): plain_script}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -46,8 +45,7 @@ def leave_out_unpublished(files: Files, config: MkDocsConfig) -> None:
 
 def publish_without_comments(files: Files, config: MkDocsConfig) -> None:
     for file in [file for file in files if file.abs_src_path and not file.generated_by]:
-        plain = next((make for (folder, suffix), make in PLAIN.items()
-                      if file.src_uri.startswith(folder) and file.src_uri.endswith(suffix)), None)
+        plain = plain_for(file.src_uri)
         if plain is not None:
             source = Path(file.abs_src_path).read_text(encoding="utf-8")
             files.remove(file)
