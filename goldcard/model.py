@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, field_validator, model_validator
@@ -401,8 +404,11 @@ class Term(Strict):
 class Glossary(Strict):
     terms: list[Term]
 
-    def by_label(self) -> dict[str, Term]:
-        return {term.zh: term for term in self.terms}
+    @cached_property
+    def by_label(self) -> Mapping[str, Term]:
+        """Each term by its Chinese label, in the glossary's order; made once, as the model is frozen (every label
+        of every sketch is looked up here)."""
+        return MappingProxyType({term.zh: term for term in self.terms})
 
 
 class UiStrings(RootModel[dict[str, Text]]):

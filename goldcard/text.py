@@ -79,7 +79,7 @@ def format_date(date: dt.date, ui: UiStrings, lang: Lang) -> str:
 
 
 def english_of(label: str, ctx: Context) -> str | None:
-    term = ctx.site.glossary.by_label().get(label)
+    term = ctx.site.glossary.by_label.get(label)
     return term.en if term else None
 
 

@@ -60,7 +60,7 @@ def test_shared_steps_record_the_newest_source(site_data):
 
 
 def test_every_label_a_step_mentions_is_in_the_glossary(site_data):
-    known = site_data.glossary.by_label()
+    known = site_data.glossary.by_label
     missing = {
         (loaded.guide.slug, label)
         for loaded in site_data.guides for text in guide_texts(loaded) for label in LABEL_PATTERN.findall(text.zh)
@@ -70,7 +70,7 @@ def test_every_label_a_step_mentions_is_in_the_glossary(site_data):
 
 
 def test_glossary_covers_the_statuses_and_stages_with_what_to_do_next(site_data):
-    terms = site_data.glossary.by_label()
+    terms = site_data.glossary.by_label
     for label in ("線上申辦", "居留申請", "補正", "待繳費", "勞發署審查", "IC卡待製證", "整團撤銷", "審核中", "完成"):
         assert label in terms, label
     for term in site_data.glossary.terms:

@@ -53,7 +53,7 @@ def test_every_guide_numbers_its_steps_without_gaps(site_data, slug, lang):
 
 
 def test_labels_are_chinese_on_chinese_pages_and_chinese_with_english_on_english_pages(site_data):
-    term = site_data.glossary.by_label()["線上申辦"]
+    term = site_data.glossary.by_label["線上申辦"]
     zh = html_of(site_data, "extend", "zh")
     en = html_of(site_data, "extend", "en")
     assert "「線上申辦」" in zh and f"({term.en})" not in zh

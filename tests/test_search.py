@@ -46,7 +46,7 @@ def test_splitting_gives_each_language_its_entries_with_addresses_from_its_root(
 def test_each_term_gets_an_entry_at_its_row_with_both_names_in_its_title(site_data):
     entries = glossary_entries(site_data.glossary, "en", "glossary/", lambda text: text)
     assert len(entries) == len(site_data.glossary.terms)
-    term = site_data.glossary.by_label()["待繳費"]
+    term = site_data.glossary.by_label["待繳費"]
     entry = next(entry for entry in entries if entry["location"] == "glossary/#" + term_anchor(term))
     assert "待繳費" in entry["title"] and term.en in entry["title"]
     assert term.explain["en"].strip() in entry["text"]
@@ -106,7 +106,7 @@ def test_every_term_is_in_both_indexes_and_labels_stay_whole_words(built_site, s
         docs = {doc["location"]: doc for doc in read_index(built_site, root)["docs"]}
         for term in site_data.glossary.terms:
             assert f"glossary/#{term_anchor(term)}" in docs, f"{root}: {term.zh}"
-        title = docs["glossary/#" + term_anchor(site_data.glossary.by_label()["登出倒數"])]["title"]
+        title = docs["glossary/#" + term_anchor(site_data.glossary.by_label["登出倒數"])]["title"]
         assert "\u200b登出倒數\u200b" in title, repr(title)  # one word, not 登出 and 倒數
     # the domain dictionary (data/jieba_user_dict.txt) still applies to the pages' own text
     zh_text = "".join(doc["text"] for doc in read_index(built_site, "")["docs"])
@@ -149,7 +149,7 @@ def test_a_platform_label_on_the_english_site_finds_the_english_glossary_then_en
     results = search_results(page, "/en/guides/apply/", label)
     first = results[0]
     assert first[0].startswith("/en/glossary/"), results[:3]
-    term = site_data.glossary.by_label()[label]
+    term = site_data.glossary.by_label[label]
     # Its row is in that result; Material splits a typed label into the index's shorter words, so rows of
     # longer labels that begin with it (「補正完成」 for 補正) may rank above it there.
     assert f"/en/glossary/#{term_anchor(term)}" in first, first

@@ -165,7 +165,7 @@ def svg_of(site, step_id: str, lang: str, guide: str | None = None) -> ET.Elemen
     """The sketch of the step with this id (in this guide: ids are unique within a guide only)."""
     step = next(s.step for g in site.guides for s in g.steps
                 if s.step.id == step_id and s.step.sketch and guide in (None, g.guide.slug))
-    english = (lambda label: site.glossary.by_label()[label].en if label in site.glossary.by_label() else None)
+    english = (lambda label: site.glossary.by_label[label].en if label in site.glossary.by_label else None)
     markup = render_sketch_svg(step.sketch, site.platform, lang, english, "name", "caption")
     return ET.fromstring(markup)
 
@@ -193,7 +193,7 @@ def test_marks_are_numbered_in_order_and_hold_their_chinese_label(sample_site):
 
 
 def test_english_pages_show_each_labels_chinese_with_its_english(sample_site):
-    glossary = sample_site.glossary.by_label()
+    glossary = sample_site.glossary.by_label
     zh, en = texts(svg_of(sample_site, "open-menu", "zh")), texts(svg_of(sample_site, "open-menu", "en"))
     for label in ("線上申辦", "就業金卡延期申請", "登出"):
         assert label in zh and label in en
@@ -255,7 +255,7 @@ def test_values_are_neutral_whatever_is_filled_in(sample_site):
 def test_every_text_in_the_real_sketches_is_a_label_a_message_or_a_mark(site_data):
     """Nothing is drawn that is not the glossary's (labels and their English), a notice's own words, a mark's
     number, the required star or the neutral number: no sample data from a screenshot can slip in."""
-    glossary = site_data.glossary.by_label()
+    glossary = site_data.glossary.by_label
     allowed = {" ".join(s.split()) for term in glossary.values() for s in (term.zh, term.en)}
     for loaded in site_data.guides:
         for numbered in loaded.steps:

@@ -299,7 +299,7 @@ def test_find_in_page_finds_each_marked_label_inside_its_sketch(page, sketched, 
             for label in step.sketch.marks:
                 wanted = [label]
                 if prefix == "/en/":
-                    wanted.append(site_data.glossary.by_label()[label].en)
+                    wanted.append(site_data.glossary.by_label[label].en)
                 for words in wanted:
                     looked += 1
                     hits = page.evaluate(FIND, [words, id])
@@ -395,7 +395,7 @@ def found_in(label: str, texts: list[str]) -> bool:
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_each_sketch_keeps_the_contract(page, sketched, site_data, prefix):
     problems = []
-    english_of = site_data.glossary.by_label()
+    english_of = site_data.glossary.by_label
     for path in sketched[prefix]:
         slug = path.rstrip("/").rsplit("/", 1)[-1]
         page.goto(path)

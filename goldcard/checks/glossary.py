@@ -27,7 +27,7 @@ def fix_for(label: str, known: list[str]) -> str:
 
 def check_glossary(site: Site, docs: list[Document], pages: list[Page]) -> list[Problem]:
     problems: list[Problem] = []
-    known = list(site.glossary.by_label())  # in order, for the suggestions
+    known = list(site.glossary.by_label)  # in order, for the suggestions
     known_set = set(known)
     # One report per missing label and file, at its first place, so that one missing entry is one line to read.
     reported: dict[tuple[str, str], int] = {}

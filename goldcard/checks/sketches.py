@@ -23,7 +23,7 @@ def check_sketches(site: Site, docs: list[Document]) -> list[Problem]:
     platform = site.platform
     if platform is None:
         return []  # the loader reported the file
-    known = list(site.glossary.by_label())
+    known = list(site.glossary.by_label)
     known_set = set(known)
     problems: list[Problem] = []
     for doc in docs:

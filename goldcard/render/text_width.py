@@ -30,14 +30,22 @@ def char_em(char: str, bold: bool) -> float:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The drawn width of one line, in the same unit as `size`, with the margin."""
-    return sum(char_em(char, bold) for char in text) * size * MARGIN
+    return text_em(text, bold) * size * MARGIN
+
+
+# Every sketch draws the page header and the menu bar again: their labels are measured once per build.
+@lru_cache(maxsize=8192)
+def text_em(text: str, bold: bool = False) -> float:
+    """The width of one line in ems, without the margin."""
+    return sum(char_em(char, bold) for char in text)
 
 
 def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+@lru_cache(maxsize=4096)  # the same labels are wrapped in the same boxes in sketch after sketch
+def wrap(text: str, size: float, width: float, bold: bool = False) -> tuple[str, ...]:
     """`text` broken into lines no wider than `width`: between words, and between any two Han characters (as
     Chinese breaks); a word longer than a line is broken where it must be."""
     lines: list[str] = []
@@ -59,7 +67,7 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
         line = line[cut:]
     if line.strip():
         lines.append(line.rstrip())
-    return lines or [""]
+    return tuple(lines) or ("",)
 
 
 def _fitting(line: str, size: float, width: float, bold: bool) -> int:
