@@ -23,7 +23,9 @@ from goldcard.csp import NoHeadError, read_inline_code, with_policy
 log = logging.getLogger("mkdocs.hooks.goldcard.csp")
 
 
-@event_priority(-100)  # after every other hook and plugin has changed the page: the hashes are of its last text
+# After every other hook and plugin has changed the page, so that the hashes are of its last text; only the sketches'
+# drawings go in after (hooks/pages.py), which hold nothing a policy allows.
+@event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _with_policy(output, page.file.src_uri)
 

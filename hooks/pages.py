@@ -3,6 +3,9 @@
 A page names what it shows in its front matter (`goldcard: guide` with `guide: <slug>`, `goldcard: home`,
 `goldcard: glossary`, `goldcard: deadlines`); this hook renders that from data with the plain-Python core in `goldcard/`.
 A guide page's sketches are drawn into its HTML (on_post_page): Markdown and the search index have no need of them.
+They go in last, after hooks/csp.py has read the page for its policy: a drawing holds no script, no style and no
+style or event-handler attribute, so there is nothing in it for the policy to allow (tests/test_csp.py checks every
+built page's policy against the whole page), and a third of the page's tags need not be read again.
 """
 
 from __future__ import annotations
@@ -113,7 +116,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                       "or deadlines")
 
 
-@event_priority(-90)  # before hooks/csp.py (-100) reads the page's final text
+@event_priority(-110)  # after hooks/csp.py (-100): see the module's docstring
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.meta.get("goldcard") != "guide":
         return output
