@@ -12,6 +12,7 @@ import ast
 import base64
 import hashlib
 import importlib.util
+import json
 import logging
 import os
 import queue
@@ -226,6 +227,61 @@ def test_the_browser_tests_wait_for_functions_not_expressions_which_the_policy_s
 
 
 # ---------------------------------------------------------------- in Chromium
+
+
+# Pages a tokenizer may read otherwise than a browser: where a script or a style ends, what is no element at
+# all (in a comment, a <textarea>, an <xmp>, after <plaintext>), which of two attributes counts, and how a
+# character reference in an attribute is decoded.
+TRICKY_PAGES = [
+    '<p style="a" style="b">x</p>',
+    '<script>x = "</div>"</script><script>a<!--<script>b</script>c--></script><p>d</p>',
+    '<style>p{}</style ><p style="a&ampb">x</p><p style="a&amp;b">y</p><p style="q&lt;r&#x3e;">z</p>',
+    '<button ONCLICK="go()">b</button><svg><rect onload="x()" style="fill:red"/><script>s()</script></svg>',
+    '<!-- <script>hidden()</script> --><script>shown()</script><script>a</SCRIPT>b',
+    '<textarea><script>no()</script></textarea><title><style>x</style></title><xmp><script>x()</script></xmp>',
+    '<iframe><script>y()</script></iframe><noembed><style>z</style></noembed><noscript><p style="n"></p></noscript>',
+    '<template><script>t()</script><p style="t"></p></template><div><table><tr><td style="cell">c</table></div>',
+    '<script type="text/JavaScript ; charset=utf-8">typed()</script><script type=module>m()</script>'
+    '<script type="application/json">{}</script><script src="s.js"></script>',
+    '<p style=unquoted>x</p><p style=\'single "q"\'>y</p><p style="">z</p><plaintext><script>p()</script>',
+]
+
+# What Chromium's parser made of a page: the same four lists as goldcard.csp's reader gives, template contents
+# included. Scripts are off (the page's scripts are text to read here), so <noscript> holds elements.
+BROWSER_READING = """() => {
+  const runs = new Set(%s);
+  const elements = [];
+  const walk = (root) => { for (const element of root.querySelectorAll("*")) {
+    elements.push(element);
+    if (element.localName === "template") walk(element.content);
+  } };
+  walk(document);
+  return {
+    scripts: elements.filter((e) => e.localName === "script" && !e.hasAttribute("src")
+      && runs.has((e.getAttribute("type") || "").split(";")[0].trim().toLowerCase())).map((e) => e.textContent),
+    styles: elements.filter((e) => e.localName === "style").map((e) => e.textContent),
+    style_attributes: elements.filter((e) => e.hasAttribute("style")).map((e) => e.getAttribute("style")),
+    event_handlers: elements.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith("on"))
+      .map((a) => `<${e.localName} ${a.name}>`)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("body", TRICKY_PAGES)
+def test_the_reader_finds_the_scripts_styles_and_attributes_that_chromium_finds(browser, body):
+    from goldcard.csp import _JAVASCRIPT_TYPES, read_inline_code
+
+    page_text = f'<!doctype html><html><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_content(page_text)
+        seen = page.evaluate(BROWSER_READING % json.dumps(sorted(_JAVASCRIPT_TYPES)))
+    finally:
+        context.close()
+    found = read_inline_code(page_text)
+    assert {"scripts": found.scripts, "styles": found.styles, "style_attributes": found.style_attributes,
+            "event_handlers": found.event_handlers} == seen
 
 
 def violations(page, console: list[str]) -> list[str]:
