@@ -17,6 +17,8 @@
 
 Not problems, and listed apart (they never fail a build): a new guide's texts left to write
 (checks/placeholders.py), screens left to draw (checks/sketches.py), and guides due to be walked on the platform again (checks/verified.py).
+
+A build runs them all beside itself, on another core (checks/beside.py).
 """
 
 from __future__ import annotations
