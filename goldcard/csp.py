@@ -53,11 +53,10 @@ def _is_policy_meta(attrs: dict[str, str | None]) -> bool:
 # element at all (a <script> in a comment, a <textarea> or an <xmp>) come out as Chromium has them, where
 # Python's html.parser reads some otherwise (tests/test_csp.py compares the two with Chromium), and it reads a
 # page in a quarter of the time. libxml2 gives no offsets in the text: where the policy goes is read apart.
-_PAGE_PARSER = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)
-
-
 def _read_code(html: str, found: InlineCode) -> None:
-    root = etree.fromstring(html.encode("utf-8"), _PAGE_PARSER) if html.strip() else None
+    # A parser per page: `mkdocs serve` serves pages from several threads, and an lxml parser is for one at a time.
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)
+    root = etree.fromstring(html.encode("utf-8"), parser) if html.strip() else None
     if root is None:
         return
     for element in root.iter(etree.Element):  # elements only: no comments, no processing instructions
@@ -84,7 +83,7 @@ class _PlacesReader(HTMLParser):
 
     def __init__(self, html: str, found: InlineCode):
         super().__init__(convert_charrefs=True)
-        self.found = found
+        self.html, self.found = html, found
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self._head_end: int | None = None
 
@@ -112,9 +111,9 @@ class _PlacesReader(HTMLParser):
         if tag == "head":
             raise _HeadEnd
 
-    def read(self, html: str) -> None:
+    def read(self) -> None:
         try:
-            self.feed(html)
+            self.feed(self.html)
             self.close()
         except _HeadEnd:
             pass
@@ -129,7 +128,7 @@ def read_inline_code(html: str) -> InlineCode:
     """What the page holds (shared between callers of the same text: not to be changed)."""
     found = InlineCode()
     _read_code(html, found)
-    _PlacesReader(html, found).read(html)
+    _PlacesReader(html, found).read()
     return found
 
 
