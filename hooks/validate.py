@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from goldcard.checks.beside import ChecksBeside
+from goldcard.checks.beside import ChecksBeside, ChecksFailed
 from goldcard.checks.config import config_from_extra
 
 log = logging.getLogger("mkdocs.hooks.goldcard.validate")
@@ -63,11 +63,17 @@ def _leave() -> None:
 
 @event_priority(-200)  # after the i18n plugin (-100) has run the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
-    _log_report()
-    _leave()
+    try:
+        _log_report()
+    finally:
+        _leave()
 
 
 def on_build_error(error: Exception) -> None:
     # A file that does not load stops the build in hooks/pages.py, whose message says the problems are above.
-    _log_report()
-    _leave()
+    try:
+        _log_report()
+    except ChecksFailed as failed:  # said, and the build's own error is the one MkDocs reports
+        log.error(str(failed))
+    finally:
+        _leave()

@@ -32,6 +32,10 @@ beside.check_report = HOW
 release = threading.Event()
 if sys.argv[3] == "with a thread":
     threading.Thread(target=release.wait).start()
+if sys.argv[3] == "no process to spare":
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+    os.fork = no_fork
 checks = beside.ChecksBeside(read_config(Path(sys.argv[1]) / "mkdocs.yml"))
 release.set()
 try:
@@ -86,5 +90,11 @@ def test_a_child_that_stops_without_a_report_is_told_with_its_exit_status(broken
 
 def test_beside_another_thread_the_checks_run_in_place_with_the_same_report(broken_project):
     case = run_case(broken_project, "as they are", "with a thread")
+    assert case.pop("in_child") is False
+    assert case == in_place(broken_project)
+
+
+def test_where_no_process_can_be_started_the_checks_run_in_place_with_the_same_report(broken_project):
+    case = run_case(broken_project, "as they are", "no process to spare")
     assert case.pop("in_child") is False
     assert case == in_place(broken_project)

@@ -2,9 +2,10 @@
 the build ends (hooks/validate.py).
 
 The checks read the data and the docs/ pages and write nothing a page is made from, so the site is the same
-whether they run before the pages or beside them. A child process (fork) runs them, when the machine can fork
-and the build has no other thread (a fork copies only the thread that calls it, and another thread's locks
-would stay taken: `mkdocs serve` runs its server in threads); otherwise they run there and then, as before.
+whether they run before the pages or beside them. A child process (fork) runs them on Linux when the build has
+no other thread (a fork copies only the thread that calls it, and another thread's locks would stay taken:
+`mkdocs serve` runs its server in threads; macOS's system libraries are not safe in a forked child); otherwise,
+or when no process can be started, they run there and then, as before.
 Either way the report is the same, in the same order (tests/test_checks_beside.py).
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 import traceback
 from dataclasses import dataclass
@@ -49,10 +51,9 @@ class ChecksBeside:
     def __init__(self, config: CheckConfig):
         self._report: CheckReport | None = None
         self._child: tuple[int, int] | None = None  # its process id and the pipe's end it writes to
-        self.in_child = hasattr(os, "fork") and threading.active_count() == 1
-        if self.in_child:
-            self._child = _start_child(config)
-        else:
+        self._child = _start_child(config) if sys.platform == "linux" and threading.active_count() == 1 else None
+        self.in_child = self._child is not None
+        if self._child is None:
             self._report = check_report(config)
 
     def report(self) -> CheckReport:
@@ -72,9 +73,15 @@ class ChecksBeside:
         return self._report
 
 
-def _start_child(config: CheckConfig) -> tuple[int, int]:
+def _start_child(config: CheckConfig) -> tuple[int, int] | None:
+    """The child's process id and the pipe's end to read its report from; None where no child could start."""
     reading, writing = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare (EAGAIN, ENOMEM): the checks run in place
+        os.close(reading)
+        os.close(writing)
+        return None
     if pid:
         os.close(writing)
         return pid, reading
