@@ -59,11 +59,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _site = load_site_cached(DATA_DIR)
     except DataError as error:
         if _serving and _site is not None:
-            # hooks/validate.py has listed the problems, one line each. A failed rebuild would leave the
-            # preview stuck (and MkDocs prints a traceback), so it keeps the last data that loaded instead.
-            log.warning("the guide data does not load (see the lines above): the preview shows the last version that did")
+            # hooks/validate.py lists the problems, one line each, as this build ends. A failed rebuild would
+            # leave the preview stuck (and MkDocs prints a traceback), so it keeps the last data that loaded instead.
+            log.warning("the guide data does not load (the problems are listed as this build ends): the preview "
+                        "shows the last version that did")
             return config
-        # hooks/validate.py (first in mkdocs.yml) has already printed each problem as file:line.
+        # hooks/validate.py logs each problem as file:line as the build fails, before MkDocs prints this.
         raise PluginError(f"the guide data does not load: {len(error.problems)} problem(s), listed above") from None
     # Same data, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH; without it, by the clock.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(_site.guides)))
