@@ -79,7 +79,8 @@ class _HeadEnd(Exception):
 
 class _PlacesReader(HTMLParser):
     """Where in the text the policy goes, and where policies already are: both in the head, whose elements
-    (meta, link, title, script, style) html.parser reads as a browser does. It stops at <body> or </head>."""
+    (meta, link, title, script, style) html.parser reads as a browser does. It stops at <body>: a meta between
+    </head> and <body> is one a browser moves into the head, and a policy there is one to replace."""
 
     def __init__(self, html: str, found: InlineCode):
         super().__init__(convert_charrefs=True)
@@ -106,10 +107,6 @@ class _PlacesReader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            raise _HeadEnd
 
     def read(self) -> None:
         try:

@@ -154,6 +154,15 @@ def test_a_second_pass_replaces_the_policy_and_allows_a_script_added_since():
     assert hashes(policy_of(served)["script-src"]) == {sha256("a()"), sha256("reload(1, 2)")}
 
 
+def test_a_policy_between_the_head_and_the_body_is_replaced_as_one_in_the_head():
+    from goldcard.csp import with_policy
+
+    # A browser moves a <meta> met after </head> into the head, where a policy takes effect.
+    page = ('<html><head><meta charset="utf-8"></head>\n<meta http-equiv="Content-Security-Policy" '
+            'content="default-src *"><body><script>a()</script></body></html>')
+    assert policy_of(with_policy(page))["default-src"] == ["'self'"]  # one policy, ours
+
+
 def test_the_hashes_are_of_the_text_the_browser_runs():
     from goldcard.csp import with_policy
 
