@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from functools import cached_property
-from types import MappingProxyType
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, field_validator, model_validator
@@ -407,8 +406,8 @@ class Glossary(Strict):
     @cached_property
     def by_label(self) -> Mapping[str, Term]:
         """Each term by its Chinese label, in the glossary's order; made once, as the model is frozen (every label
-        of every sketch is looked up here)."""
-        return MappingProxyType({term.zh: term for term in self.terms})
+        of every sketch is looked up here). Not to be changed; a dict, so that the glossary still pickles."""
+        return {term.zh: term for term in self.terms}
 
 
 class UiStrings(RootModel[dict[str, Text]]):
