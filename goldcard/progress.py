@@ -55,9 +55,11 @@ def render_progress(loaded: LoadedGuide, ctx: Context) -> str:
         f'<p class="gc-progress-actions">'
         f'<a class="gc-progress-continue" href="#step-1" data-template="{template("progress_continue")}" '
         f'data-start-template="{template("progress_start")}">{html.escape(ui_text(ui, "progress_start", lang, step=first_step))}</a>'
-        f'<span class="gc-progress-all-done" hidden>{template("progress_all_done")}</span> '
-        f'<button type="button" class="md-button gc-progress-reset">{template("progress_reset")}</button></p>'
-        # A paragraph of its own: in the row above, a slow phone's paint of the row half read moved the link.
+        f'<span class="gc-progress-all-done" hidden>{template("progress_all_done")}</span></p>'
+        # Each button a paragraph of its own: in the row above, a slow phone's paint of the row half read moved
+        # the link, and a paint of the reset button's words half read put it beside the link, then below it.
+        f'<p class="gc-progress-reset-row"><button type="button" class="md-button gc-progress-reset">'
+        f'{template("progress_reset")}</button></p>'
         f'<p class="gc-stepview-start"><button type="button" class="md-button gc-stepview-open">'
         f'{template("stepview_open")}</button></p>'
         f'<p class="gc-progress-note">{template("progress_kept")}</p>'
