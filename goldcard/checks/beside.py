@@ -49,12 +49,10 @@ class ChecksBeside:
     """`check_report(config)`, started now and read with `report()`."""
 
     def __init__(self, config: CheckConfig):
-        self._report: CheckReport | None = None
-        self._child: tuple[int, int] | None = None  # its process id and the pipe's end it writes to
+        # The child's process id and the pipe's end its report is read from; None where the checks ran in place.
         self._child = _start_child(config) if sys.platform == "linux" and threading.active_count() == 1 else None
         self.in_child = self._child is not None
-        if self._child is None:
-            self._report = check_report(config)
+        self._report = None if self.in_child else check_report(config)
 
     def report(self) -> CheckReport:
         if self._report is None:
